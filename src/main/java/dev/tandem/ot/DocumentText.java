@@ -61,7 +61,7 @@ public final class DocumentText implements CharSequence {
         if (index < 0 || index >= length()) {
             throw new IndexOutOfBoundsException("index " + index + " outside document of length " + length());
         }
-        return index < gapStart ? buffer[index] : buffer[index + (gapEnd - gapStart)];
+        return unit(index);
     }
 
     /** A copy of the units in {@code [start, end)}, as a String. */
@@ -89,6 +89,9 @@ public final class DocumentText implements CharSequence {
      * by {@link TextOperation#fromWire} never do, but a {@link TextOperation.Builder} allows it).
      */
     public String misfit(TextOperation operation) {
+        if (fits(operation)) {
+            return null;
+        }
         String misfit = operation.misfit(this);
         if (misfit != null) {
             return misfit;
@@ -101,7 +104,41 @@ public final class DocumentText implements CharSequence {
                 }
             }
         }
-        return null;
+        throw new IllegalStateException("DocumentText.fits and TextOperation.misfit disagree on " + operation);
+    }
+
+    /**
+     * {@code misfit(operation) == null}, decided on the buffer itself: the reasons are worded only
+     * for an operation that does not fit, so a keystroke pays for no interface call or message.
+     */
+    private boolean fits(TextOperation operation) {
+        if (operation.baseLength() != length()) {
+            return false;
+        }
+        int position = 0;
+        int size = operation.size();
+        for (int i = 0; i < size; i++) {
+            if (operation.isInsert(i)) {
+                if (Unicode.unpairedSurrogateIndex(operation.insertedText(i)) >= 0) {
+                    return false;
+                }
+            } else {
+                if (splitsPair(position)) {
+                    return false;
+                }
+                position += operation.length(i);
+            }
+        }
+        return true; // the last boundary is the end of the text, which splits nothing
+    }
+
+    private boolean splitsPair(int position) {
+        return position > 0 && position < length()
+                && Character.isHighSurrogate(unit(position - 1)) && Character.isLowSurrogate(unit(position));
+    }
+
+    private char unit(int index) {
+        return index < gapStart ? buffer[index] : buffer[index + (gapEnd - gapStart)];
     }
 
     /**
@@ -113,9 +150,8 @@ public final class DocumentText implements CharSequence {
      *     unchanged): an operation from outside is checked by the caller first, so this is a bug
      */
     public void apply(TextOperation operation) {
-        String misfit = misfit(operation);
-        if (misfit != null) {
-            throw new IllegalArgumentException(misfit);
+        if (!fits(operation)) {
+            throw new IllegalArgumentException(misfit(operation));
         }
         int position = 0; // in the text as changed so far: units before it are final
         int size = operation.size();
