@@ -16,12 +16,35 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * A recorded editing history from {@code shared/data/editing-traces} (README.md there): the text
- * it starts from, the text it ends with, and every patch as a {@link TextOperation}
- * {@code [retain pos, delete n, insert text, retain rest]} in UTF-16 units, so that
- * {@code endContent.equals(startContent.apply(edits[0])…apply(edits[n-1]))}. Shared by the
+ * it starts from, the text it ends with, and every patch as a {@link Splice} in UTF-16 units, so
+ * that splicing them in order into {@code startContent} gives {@code endContent}. Shared by the
  * replay test and the benchmarks.
  */
-public record EditingTrace(String name, String startContent, String endContent, List<TextOperation> edits) {
+public record EditingTrace(String name, String startContent, String endContent, List<Splice> splices) {
+
+    /** Replace the {@code deleted} units at {@code position} by {@code inserted}, all in UTF-16 units. */
+    public record Splice(int position, int deleted, String inserted) {
+
+        /** This splice as an operation on a text of {@code length} units: {@code [retain position, delete, insert, retain rest]}. */
+        public TextOperation operation(int length) {
+            return TextOperation.builder().retain(position).delete(deleted).insert(inserted)
+                    .retain(length - position - deleted).build();
+        }
+    }
+
+    /**
+     * Every splice as a {@link TextOperation}, so that
+     * {@code endContent.equals(startContent.apply(edits[0])…apply(edits[n-1]))}.
+     */
+    public List<TextOperation> edits() {
+        List<TextOperation> edits = new ArrayList<>(splices.size());
+        int length = startContent.length();
+        for (Splice splice : splices) {
+            edits.add(splice.operation(length));
+            length += splice.inserted().length() - splice.deleted();
+        }
+        return edits;
+    }
 
     /** Where the traces sit beside a clone: {@code ${project.basedir}/../shared/data/editing-traces}. */
     public static Path directory() {
@@ -73,7 +96,7 @@ public record EditingTrace(String name, String startContent, String endContent, 
         if (start == null || end == null) {
             throw new IllegalArgumentException(name + ": trace lacks startContent or endContent");
         }
-        return new EditingTrace(name, start, end, toOperations(start, patches));
+        return new EditingTrace(name, start, end, toUtf16(start, patches));
     }
 
     private static void readTransactions(JsonParser parser, List<Patch> patches) {
@@ -99,16 +122,15 @@ public record EditingTrace(String name, String startContent, String endContent, 
     }
 
     /**
-     * Turns code-point patches into UTF-16 operations. Without a supplementary character anywhere
+     * Turns code-point patches into UTF-16 splices. Without a supplementary character anywhere
      * the two counts agree; otherwise a mirror of the text converts each position (slow, but no
      * trace here needs it).
      */
-    private static List<TextOperation> toOperations(String start, List<Patch> patches) {
+    private static List<Splice> toUtf16(String start, List<Patch> patches) {
         boolean bmpOnly = start.codePoints().allMatch(Character::isBmpCodePoint)
                 && patches.stream().allMatch(p -> p.inserted().codePoints().allMatch(Character::isBmpCodePoint));
         StringBuilder mirror = bmpOnly ? null : new StringBuilder(start);
-        int length = start.length();
-        List<TextOperation> edits = new ArrayList<>(patches.size());
+        List<Splice> splices = new ArrayList<>(patches.size());
         for (Patch patch : patches) {
             int from = patch.position();
             int to = patch.position() + patch.deleted();
@@ -117,11 +139,9 @@ public record EditingTrace(String name, String startContent, String endContent, 
                 to = mirror.offsetByCodePoints(from, patch.deleted());
                 mirror.replace(from, to, patch.inserted());
             }
-            edits.add(TextOperation.builder()
-                    .retain(from).delete(to - from).insert(patch.inserted()).retain(length - to).build());
-            length += patch.inserted().length() - (to - from);
+            splices.add(new Splice(from, to - from, patch.inserted()));
         }
-        return edits;
+        return splices;
     }
 
     private static String string(JsonParser parser) {
