@@ -317,34 +317,50 @@ public final class TextOperation {
         // build() hands the arrays over instead of copying them (TransformBenchmark)
         Builder aPrime = new Builder(a.lengths.length);
         Builder bPrime = new Builder(b.lengths.length);
-        Cursor x = new Cursor(a);
-        Cursor y = new Cursor(b);
-        while (x.hasMore() || y.hasMore()) {
-            if (x.isInsert()) {
-                int n = x.remaining;
-                aPrime.insert(x.insertText());
-                bPrime.retain(n);
-                x.advance();
-            } else if (y.isInsert()) {
-                int n = y.remaining;
-                aPrime.retain(n);
-                bPrime.insert(y.insertText());
-                y.advance();
-            } else if (!x.hasMore() || !y.hasMore()) {
-                throw new IllegalStateException("transform ran off the end of an operation: " + a + " and " + b);
-            } else {
-                int n = Math.min(x.remaining, y.remaining);
-                if (x.isRetain() && y.isRetain()) {
-                    aPrime.retain(n);
-                    bPrime.retain(n);
-                } else if (x.isDelete() && y.isRetain()) {
-                    aPrime.delete(n);
-                } else if (x.isRetain()) { // y deletes
-                    bPrime.delete(n);
-                } // both delete the same units: neither prime keeps them
-                x.consume(n);
-                y.consume(n);
+        // a walk over both component arrays in local variables rather than two Cursors: this runs
+        // for every incoming operation against each one its client had not seen
+        int[] as = a.lengths;
+        int[] bs = b.lengths;
+        int i = 0;
+        int j = 0;
+        int x = 0; // what is left of a's current retain (> 0) or delete (< 0); 0 when none is open
+        int y = 0; // the same for b
+        while (true) {
+            if (x == 0 && i < as.length) {
+                if (as[i] == 0) { // a's insert goes first, whatever b does here
+                    aPrime.insert(a.texts[i]);
+                    bPrime.retain(a.texts[i].length());
+                    i++;
+                    continue;
+                }
+                x = as[i++];
             }
+            if (y == 0 && j < bs.length) {
+                if (bs[j] == 0) {
+                    aPrime.retain(b.texts[j].length());
+                    bPrime.insert(b.texts[j]);
+                    j++;
+                    continue;
+                }
+                y = bs[j++];
+            }
+            if (x == 0 || y == 0) {
+                if (x == 0 && y == 0) {
+                    break;
+                }
+                throw new IllegalStateException("transform ran off the end of an operation: " + a + " and " + b);
+            }
+            int n = Math.min(Math.abs(x), Math.abs(y));
+            if (x > 0 && y > 0) {
+                aPrime.retain(n);
+                bPrime.retain(n);
+            } else if (x < 0 && y > 0) {
+                aPrime.delete(n);
+            } else if (x > 0) { // y deletes
+                bPrime.delete(n);
+            } // both delete the same units: neither prime keeps them
+            x = x > 0 ? x - n : x + n;
+            y = y > 0 ? y - n : y + n;
         }
         return new Pair(aPrime.build(), bPrime.build());
     }
