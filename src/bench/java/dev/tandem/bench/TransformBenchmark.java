@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TransformBenchmark {
 
     private static final int DOCUMENT = 100_000;
-    private static final int PAIRS = 1024; // a power of two, cycled through with a mask
+    static final int PAIRS = 1024; // a power of two, cycled through with a mask
 
     /** insertDelete: {@code [i, "x", n-i]} against {@code [j, -1, n-j-1]}; insertInsert: both type a letter. */
     @Param({"insertDelete", "insertInsert"})
@@ -41,15 +41,24 @@ public class TransformBenchmark {
 
     @Setup
     public void makePairs() {
+        TextOperation[][] pairs = pairs(pair);
+        System.arraycopy(pairs[0], 0, incoming, 0, PAIRS);
+        System.arraycopy(pairs[1], 0, history, 0, PAIRS);
+    }
+
+    /** {@link #PAIRS} keystroke pairs of the given kind: {@code [incoming[], history[]]}. */
+    static TextOperation[][] pairs(String kind) {
         Random random = new Random(20261125);
+        TextOperation[][] pairs = new TextOperation[2][PAIRS];
         for (int k = 0; k < PAIRS; k++) {
             int i = random.nextInt(DOCUMENT + 1);
             int j = random.nextInt(DOCUMENT);
-            incoming[k] = TextOperation.builder().retain(i).insert("x").retain(DOCUMENT - i).build();
-            history[k] = pair.equals("insertInsert")
+            pairs[0][k] = TextOperation.builder().retain(i).insert("x").retain(DOCUMENT - i).build();
+            pairs[1][k] = kind.equals("insertInsert")
                     ? TextOperation.builder().retain(j).insert("y").retain(DOCUMENT - j).build()
                     : TextOperation.builder().retain(j).delete(1).retain(DOCUMENT - j - 1).build();
         }
+        return pairs;
     }
 
     @Benchmark
