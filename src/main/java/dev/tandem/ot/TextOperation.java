@@ -468,22 +468,30 @@ public final class TextOperation {
             }
             own();
             targetLength += text.length();
-            if (size > 0 && lengths[size - 1] == 0) {
-                texts[size - 1] = texts[size - 1].concat(text);
-            } else if (size > 0 && lengths[size - 1] < 0) {
-                // normal form: an insert goes before an adjacent delete (same effect, one spelling)
-                if (size > 1 && lengths[size - 2] == 0) {
-                    texts[size - 2] = texts[size - 2].concat(text);
-                } else {
-                    int deleted = lengths[size - 1];
-                    lengths[size - 1] = 0;
-                    texts[size - 1] = text;
-                    push(deleted, null);
-                }
+            if (size > 0 && lengths[size - 1] <= 0) {
+                joinInsertOrDelete(text);
             } else {
                 push(0, text);
             }
             return this;
+        }
+
+        /**
+         * Inserts after an insert or a delete, the rarer case, kept out of {@link #insert} so that
+         * the JIT inlines that into {@link TextOperation#transform} and allocates no builder there.
+         */
+        private void joinInsertOrDelete(String text) {
+            if (lengths[size - 1] == 0) {
+                texts[size - 1] = texts[size - 1].concat(text);
+            } else if (size > 1 && lengths[size - 2] == 0) {
+                // normal form: an insert goes before an adjacent delete (same effect, one spelling)
+                texts[size - 2] = texts[size - 2].concat(text);
+            } else {
+                int deleted = lengths[size - 1];
+                lengths[size - 1] = 0;
+                texts[size - 1] = text;
+                push(deleted, null);
+            }
         }
 
         /** Deletes the next {@code n} units. */
@@ -526,12 +534,16 @@ public final class TextOperation {
 
         private void push(int length, String text) {
             if (size == lengths.length) {
-                lengths = Arrays.copyOf(lengths, size * 2);
-                texts = Arrays.copyOf(texts, size * 2);
+                grow();
             }
             lengths[size] = length;
             texts[size] = text;
             size++;
+        }
+
+        private void grow() {
+            lengths = Arrays.copyOf(lengths, size * 2);
+            texts = Arrays.copyOf(texts, size * 2);
         }
 
         private static int checkedInt(long value) {
