@@ -29,6 +29,7 @@ public final class JdbcDocumentStore implements DocumentStore {
     private final AutoCloseable ownedPool;
     private final Dialect dialect;
     private final Clock clock;
+    private final AppendLanes lanes;
 
     /** A store over a data source that the caller (e.g. the container) owns and closes. */
     public JdbcDocumentStore(DataSource dataSource) {
@@ -41,6 +42,7 @@ public final class JdbcDocumentStore implements DocumentStore {
         this.clock = clock;
         try (Connection connection = dataSource.getConnection()) {
             this.dialect = Dialect.of(connection);
+            this.lanes = dialect == Dialect.H2 ? AppendLanes.striped() : AppendLanes.none();
             dialect.prepare(connection);
             Schema.migrate(connection, dialect);
         } catch (SQLException e) {
@@ -97,7 +99,7 @@ public final class JdbcDocumentStore implements DocumentStore {
     @Override
     public AppendResult append(String id, long expectedHead, List<StoredOperation> batch, int lengthAfter) {
         List<StoredOperation> checked = CallerContract.check(id, expectedHead, batch, lengthAfter);
-        return inConnection("append to '" + id + "' at rev " + expectedHead, connection -> {
+        return lanes.inLane(id, () -> inConnection("append to '" + id + "' at rev " + expectedHead, connection -> {
             connection.setAutoCommit(false);
             try {
                 // a second attempt only when a concurrent create at revision 0 got in the way
@@ -128,7 +130,7 @@ public final class JdbcDocumentStore implements DocumentStore {
             } finally {
                 connection.setAutoCommit(true);
             }
-        });
+        }));
     }
 
     @Override

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 /** The contract on the JDBC store over an embedded H2 file database in {@code target/}. */
 class H2DocumentStoreTest extends DocumentStoreContract implements JdbcContract {
 
+    static {
+        QuietLogs.apply();
+    }
+
     private final Path directory = Path.of("target", "h2-store-test", UUID.randomUUID().toString()).toAbsolutePath();
 
     @Override
