@@ -70,8 +70,9 @@ public final class TextOperation {
                 if (value == null) {
                     return new WireResult.Invalid("component " + i + " is not an integer: " + number);
                 }
-                if (Math.abs(value) >= (1L << 31)) {
-                    return new WireResult.Invalid("component " + i + " is out of range (|n| must be below 2^31): " + value);
+                // not Math.abs: it leaves Long.MIN_VALUE negative, which then read as 0
+                if (value >= (1L << 31) || value <= -(1L << 31)) {
+                    return new WireResult.Invalid("component " + i + " is out of range (|n| must be below 2^31): " + number);
                 }
                 int n = value.intValue();
                 if (n > 0) {
