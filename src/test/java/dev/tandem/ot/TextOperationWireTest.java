@@ -1,9 +1,11 @@
 package dev.tandem.ot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -84,6 +86,23 @@ class TextOperationWireTest {
     @Test
     void rejectsTheMostNegativeLongInsteadOfReadingItAsZero() {
         assertThat(reason(1, Long.MIN_VALUE)).contains("component 1 is out of range").contains("-9223372036854775808");
+    }
+
+    /**
+     * A JSON reader may hand over {@code 1e100000000} as a BigDecimal: expanding it to an integer
+     * took over three minutes, and {@code 1e-30000000} most of one, for an eleven-byte component.
+     */
+    @Test
+    void judgesHugeAndTinyDecimalsWithoutExpandingThem() {
+        String[] reasons = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> new String[] {
+            reason(new BigDecimal("1e100000000")), reason(new BigDecimal("-1e999999999")),
+            reason(new BigDecimal("1e-30000000")), reason(new BigDecimal("9223372036854775808.5"))});
+
+        assertThat(reasons[0]).isEqualTo("component 0 is out of range (|n| must be below 2^31): 1E+100000000");
+        assertThat(reasons[1]).isEqualTo("component 0 is out of range (|n| must be below 2^31): -1E+999999999");
+        assertThat(reasons[2]).isEqualTo("component 0 is not an integer: 1E-30000000");
+        assertThat(reasons[3]).contains("out of range");
+        assertThat(valid(new BigDecimal("3E+1"), new BigDecimal("-2.0")).toWire()).containsExactly(30, -2);
     }
 
     @Test
