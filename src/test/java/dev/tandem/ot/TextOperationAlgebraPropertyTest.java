@@ -46,6 +46,7 @@ class TextOperationAlgebraPropertyTest {
     void composedOperationHasTheEffectOfBothInTurn(@ForAll("sequential") Sequential s) {
         TextOperation composed = s.a().compose(s.b());
 
+        assertThat(composed.misfit(s.doc())).isNull();
         assertThat(composed.apply(s.doc())).isEqualTo(s.b().apply(s.a().apply(s.doc())));
     }
 
