@@ -139,6 +139,14 @@ class TextOperationWireTest {
         assertThat(op.apply("xy")).isEqualTo("xa😀y");
     }
 
+    /** The normal form moves an insert before an adjacent delete, so inserts around a delete merge first. */
+    @Test
+    void acceptsHalvesOfAPairSeparatedOnlyByADelete() {
+        TextOperation op = valid("\uD83D", -1, "\uDE00");
+
+        assertThat(op.toWire()).containsExactly("😀", -1);
+    }
+
     @Test
     void rejectsHalvesOfAPairSeparatedByARetain() {
         assertThat(reason("\uD83D", 1, "\uDE00")).startsWith("insert holds an unpaired surrogate");
