@@ -7,6 +7,7 @@ import dev.tandem.store.StoreException;
 import dev.tandem.store.StoredDocument;
 import dev.tandem.store.StoredOperation;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -219,7 +220,8 @@ final class LiveDocument {
 
     /** Takes a decided operation: applied to the head text now, sent to anyone once it is durable. */
     void decide(Session author, long seq, TextOperation operation) {
-        StoredOperation stored = new StoredOperation(log.head(), operation, author.src, seq, author.client, author.name, service.now());
+        StoredOperation stored = new StoredOperation(log.head(), operation, author.src, seq, author.client, author.name,
+                service.now().truncatedTo(ChronoUnit.MICROS)); // what the databases keep, so memory and store agree
         headText.apply(operation);
         log.add(stored);
         lastSeq.put(author.src, seq);
