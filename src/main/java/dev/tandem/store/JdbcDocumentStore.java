@@ -14,11 +14,15 @@ import javax.sql.DataSource;
  * A {@link DocumentStore} over JDBC, with the same SQL on H2 (the embedded default) and
  * PostgreSQL. The schema is migrated when the store is built ({@link Schema}).
  *
- * <p>An append is one transaction: it moves the head in {@code documents} only if it is still
- * the expected one (a concurrent writer's row lock makes the loser see 0 rows), then inserts the
- * batch. The primary key of {@code operations} is the last guard: if it is violated anyway, the
- * append is a {@link AppendResult.Conflict} too, never an exception, because a second server
- * node relies on losing that way. Only prepared statements are used.
+ * <p>An append is one transaction ({@link Append}): it moves the head in {@code documents} only
+ * if it is still the expected one (on PostgreSQL a concurrent writer's row lock makes the loser
+ * see 0 rows; on H2 appends to one document are serialised in this JVM, see
+ * {@link AppendLanes}), then inserts the batch with one JDBC batch. The primary key of
+ * {@code operations} is the last guard: if it is violated anyway, the append is a
+ * {@link AppendResult.Conflict} too, never an exception, because a second server node relies on
+ * losing that way. If a commit itself fails the outcome is unknown and a {@link StoreException}
+ * says so: the caller must not acknowledge, and the author's resend is found by {@link #find}.
+ * Only prepared statements are used.
  *
  * <p>Threading: safe for concurrent use; each call takes a connection from the data source.
  */
@@ -26,7 +30,6 @@ public final class JdbcDocumentStore implements DocumentStore {
 
     private final DataSource dataSource;
     private final AutoCloseable ownedPool;
-    private final Dialect dialect;
     private final Clock clock;
     private final AppendLanes lanes;
 
@@ -40,7 +43,7 @@ public final class JdbcDocumentStore implements DocumentStore {
         this.ownedPool = ownedPool;
         this.clock = clock;
         try (Connection connection = dataSource.getConnection()) {
-            this.dialect = Dialect.of(connection);
+            Dialect dialect = Dialect.of(connection);
             this.lanes = dialect == Dialect.H2 ? AppendLanes.striped() : AppendLanes.none();
             dialect.prepare(connection);
             Schema.migrate(connection, dialect);
