@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * and the primary key decide between server nodes as well as threads.
  *
  * <p>The service already appends to one document from one thread at a time, so lanes cost it
- * nothing; they matter for other writers (tests, tools, a second store object).
+ * nothing; they matter for other threads that write (tests, tools). Lanes belong to one store
+ * object: open one {@link JdbcDocumentStore} per H2 database, as the application does.
  */
 final class AppendLanes {
 

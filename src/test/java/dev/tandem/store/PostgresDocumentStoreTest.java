@@ -10,6 +10,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +70,39 @@ class PostgresDocumentStoreTest extends DocumentStoreContract implements JdbcCon
     @Override
     public JdbcDocumentStore reopen() {
         return JdbcDocumentStore.open(server.getJdbcUrl("postgres", "tandem"), "postgres", "postgres");
+    }
+
+    @Test
+    void twoServerNodesRacingForOneHeadHaveExactlyOneWinner() throws Exception {
+        // two store objects with pools of their own stand for two server nodes on one database
+        try (JdbcDocumentStore nodeB = reopen()) {
+            DocumentStore nodeA = store();
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                long head = 0;
+                for (int round = 0; round < 25; round++) {
+                    long at = head;
+                    CountDownLatch go = new CountDownLatch(1);
+                    Future<AppendResult> a = threads.submit(() -> {
+                        go.await();
+                        return nodeA.append("shared", at, List.of(Typing.insertAt(at, "node-a-1", at)), (int) at + 1);
+                    });
+                    Future<AppendResult> b = threads.submit(() -> {
+                        go.await();
+                        return nodeB.append("shared", at, List.of(Typing.insertAt(at, "node-b-1", at)), (int) at + 1);
+                    });
+                    go.countDown();
+                    List<AppendResult> results = List.of(a.get(30, TimeUnit.SECONDS), b.get(30, TimeUnit.SECONDS));
+
+                    assertThat(results).as("round %d at head %d", round, at)
+                            .containsExactlyInAnyOrder(new AppendResult.Appended(at + 1), new AppendResult.Conflict(at + 1));
+                    head++;
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            assertThat(nodeB.read("shared", 0, 100)).hasSize(25);
+        }
     }
 
     @Test
