@@ -153,6 +153,8 @@ class DurabilityTest extends ServiceFixture {
         closing.start();
         store.release();
         closing.join();
+        ana.submitRaw(2, 2, insert(2, 0, "late")); // after the close: dropped, and no exception for the transport
+        ana.leave();
 
         assertThat(ana.ended).isEqualTo(Participant.End.SHUTDOWN);
         assertThat(bo.ended).isEqualTo(Participant.End.SHUTDOWN);
