@@ -1,0 +1,132 @@
+import { TextOperation } from './text-operation.js';
+
+// The persistent outbox: what a Session has not had acknowledged, kept in localStorage so that a
+// reload, a crash or a closed laptop loses nothing. One record per document and src:
+//   {v, doc, src, seq, rev, base, outstanding: {seq, op, edits, reapplied}, buffer: {op, edits} | null}
+// `base` is the server's text at `rev`, `outstanding.op` applies to it and `buffer.op` after it.
+// The record is rewritten on every local edit and every ack, and removed once all is acknowledged.
+// A record may lag behind the server (we do not rewrite it for others' operations): it stays
+// consistent, since resuming at the older `rev` brings the same operations again.
+//
+// Which tab owns which record: a live tab keeps a heartbeat key fresh; a record whose heartbeat is
+// missing or stale belongs to a tab that is gone and may be claimed. A reloaded tab finds its own
+// src in sessionStorage (and removed its heartbeat on pagehide), so it resumes its own edits.
+
+const RECORD = 'tandem:outbox:';
+const ALIVE = 'tandem:alive:';
+const TAB = 'tandem:src:';
+/** A heartbeat older than this belongs to a tab that is gone. */
+export const STALE_MS = 15000;
+/** How often a live tab refreshes its heartbeat. */
+export const HEARTBEAT_MS = 5000;
+
+const key = (prefix, doc, src) => `${prefix}${doc}:${src}`;
+
+export class Outbox {
+  /**
+   * @param {Storage} storage localStorage or anything with getItem/setItem/removeItem/key/length
+   * @param {string} doc
+   * @param {string} src
+   */
+  constructor(storage, doc, src) {
+    this.storage = storage;
+    this.doc = doc;
+    this.src = src;
+  }
+
+  save(record) {
+    this.storage.setItem(key(RECORD, this.doc, this.src), JSON.stringify({
+      v: 1, doc: this.doc, ...record, src: this.src, saved: Date.now(),
+    }));
+  }
+
+  clear() {
+    this.storage.removeItem(key(RECORD, this.doc, this.src));
+  }
+
+  load() {
+    return readRecord(this.storage.getItem(key(RECORD, this.doc, this.src)));
+  }
+
+  heartbeat(now) {
+    this.storage.setItem(key(ALIVE, this.doc, this.src), String(now));
+  }
+
+  /** The tab is going away: its record becomes claimable by the next load at once. */
+  release() {
+    this.storage.removeItem(key(ALIVE, this.doc, this.src));
+  }
+}
+
+/**
+ * Parses a stored record into {src, seq, rev, base, outstanding, buffer} with TextOperations, or
+ * null when it is missing or does not hold together (then it could not be applied anyway).
+ */
+export function readRecord(json) {
+  if (!json) return null;
+  try {
+    const r = JSON.parse(json);
+    if (r.v !== 1 || typeof r.base !== 'string' || !Number.isInteger(r.rev) || !r.outstanding) return null;
+    const outstanding = {
+      seq: r.outstanding.seq,
+      op: TextOperation.fromJSON(r.outstanding.op),
+      edits: r.outstanding.edits || 1,
+      reapplied: !!r.outstanding.reapplied,
+    };
+    if (!Number.isInteger(outstanding.seq) || outstanding.op.baseLength !== r.base.length) return null;
+    let buffer = null;
+    if (r.buffer) {
+      buffer = { op: TextOperation.fromJSON(r.buffer.op), edits: r.buffer.edits || 1 };
+      if (buffer.op.baseLength !== outstanding.op.targetLength) return null;
+    }
+    return {
+      src: r.src, seq: Math.max(r.seq, outstanding.seq), rev: r.rev, base: r.base, outstanding, buffer,
+    };
+  } catch (e) {
+    return null;
+  }
+}
+
+/** The srcs that have a record for `doc`. */
+export function outboxSrcs(storage, doc) {
+  const prefix = `${RECORD}${doc}:`;
+  const srcs = [];
+  for (let i = 0; i < storage.length; i++) {
+    const k = storage.key(i);
+    if (k && k.startsWith(prefix)) srcs.push(k.slice(prefix.length));
+  }
+  return srcs;
+}
+
+/**
+ * Picks the src this tab edits `doc` with, and the record to resume from if there is one:
+ * this tab's own record (its src is kept in sessionStorage across reloads) when no live tab holds
+ * it, else a record no live tab holds, else a fresh src from `drawSrc`.
+ * @returns {{src: string, record: object|null, outbox: Outbox}}
+ */
+export function claimOutbox({ storage, tabStorage, doc, now, drawSrc }) {
+  const alive = (src) => {
+    const beat = storage.getItem(key(ALIVE, doc, src));
+    return beat !== null && now - Number(beat) < STALE_MS;
+  };
+  const own = tabStorage ? tabStorage.getItem(TAB + doc) : null;
+  const candidates = outboxSrcs(storage, doc).filter((src) => !alive(src));
+  candidates.sort((a, b) => (b === own) - (a === own));
+  let src = null;
+  let record = null;
+  for (const candidate of candidates) {
+    record = new Outbox(storage, doc, candidate).load();
+    if (record) {
+      src = candidate;
+      break;
+    }
+    new Outbox(storage, doc, candidate).clear(); // unreadable: nothing to resume from
+  }
+  // A src without a record is never reused: its last seq is unknown, and a smaller one would be
+  // refused as not-in-order.
+  if (!src) src = drawSrc();
+  if (tabStorage) tabStorage.setItem(TAB + doc, src);
+  const outbox = new Outbox(storage, doc, src);
+  outbox.heartbeat(now);
+  return { src, record, outbox };
+}
