@@ -182,6 +182,54 @@ test('the history slider shows earlier revisions read-only, with author, and goe
   await page.context().close();
 });
 
+test('three users typing at once converge, and a rename reaches the others', { skip }, async () => {
+  const pages = await Promise.all(['Ana', 'Bo', 'Cy'].map((n) => open('d/together', n)));
+  await Promise.all(pages.map(connected));
+  await Promise.all(pages.map(async (page, i) => {
+    await page.click('.cm-content');
+    for (let k = 0; k < 5; k++) await page.keyboard.type(`${'abc'[i]}${k}`);
+  }));
+  await Promise.all(pages.map(synced));
+  const serverText = () => server.docs.get('together').text;
+  for (const page of pages) await page.waitForFunction((t) => window.tandem.view.state.doc.toString() === t, serverText());
+  assert.equal(serverText().length, 30);
+
+  await pages[0].fill('.own-name', 'Ana Banana');
+  await pages[0].press('.own-name', 'Enter');
+  await pages[1].waitForFunction(() => [...document.querySelectorAll('.users .user')].some((b) => b.textContent === 'Ana Banana'));
+  await pages[1].screenshot({ path: join(shots, 'together.png') });
+  for (const page of pages) await page.context().close();
+});
+
+test('export downloads the text, and authorship colours it by author', { skip }, async () => {
+  const ana = await open('d/export', 'Ana');
+  const bo = await open('d/export', 'Bo');
+  await Promise.all([connected(ana), connected(bo)]);
+  await ana.click('.cm-content');
+  await ana.keyboard.type('from ana ');
+  await synced(ana);
+  await bo.waitForFunction(() => window.tandem.view.state.doc.toString() === 'from ana ');
+  await bo.click('.cm-content');
+  await bo.keyboard.press('End');
+  await bo.keyboard.type('from bo');
+  await synced(bo);
+  await ana.waitForFunction(() => window.tandem.view.state.doc.toString() === 'from ana from bo');
+
+  const [download] = await Promise.all([ana.waitForEvent('download'), ana.selectOption('select.export', 'md')]);
+  assert.equal(download.suggestedFilename(), 'export.md');
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  assert.equal(Buffer.concat(chunks).toString('utf8'), 'from ana from bo');
+
+  await ana.click('button[title="Colour the text by who wrote it"]');
+  await ana.waitForSelector('.cm-author[title="Bo"]');
+  assert.equal(await ana.textContent('.cm-author[title="Bo"]'), 'from bo');
+  assert.equal(await ana.textContent('.cm-author[title="Ana"]'), 'from ana ');
+  await ana.screenshot({ path: join(shots, 'authorship.png') });
+  await ana.context().close();
+  await bo.context().close();
+});
+
 test('no page error or CSP violation was reported', { skip }, () => {
   assert.deepEqual(pageErrors.filter((e) => !/WebSocket connection .* failed|ERR_CONNECTION|404/.test(e)), []);
 });

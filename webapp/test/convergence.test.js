@@ -71,7 +71,7 @@ function simulate(seed, { insertsOnly }) {
     assert.deepEqual([...h.server.text].sort(), typedChars.sort(), `every character once, seed ${seed}`);
   }
   for (const browser of browsers) {
-    assert.equal([...browser.map.keys()].filter((k) => k.startsWith('tandem:outbox:')).length, 0,
+    assert.deepEqual([...browser.map.keys()].filter((k) => /^tandem:(outbox|base):/.test(k)), [],
       `outboxes emptied, seed ${seed}`);
   }
   return h;

@@ -27,10 +27,29 @@ test('a record survives the round trip through storage', () => {
 });
 
 test('a record that does not hold together is not resumed', () => {
-  const base = { v: 1, src: 's', seq: 1, rev: 0, base: 'ab', outstanding: { seq: 1, op: [3, 'x'] } };
-  assert.equal(readRecord(JSON.stringify(base)), null, 'op longer than the base');
-  assert.equal(readRecord('{not json'), null);
-  assert.ok(readRecord(JSON.stringify({ ...base, outstanding: { seq: 1, op: [2, 'x'] } })));
+  const record = { v: 2, src: 's', seq: 1, rev: 0, outstanding: { seq: 1, op: [3, 'x'] } };
+  const baseAt = (rev) => (rev === 0 ? 'ab' : null);
+  assert.equal(readRecord(JSON.stringify(record), baseAt), null, 'op longer than the base');
+  assert.equal(readRecord('{not json', baseAt), null);
+  assert.equal(readRecord(JSON.stringify({ ...record, rev: 1 }), baseAt), null, 'no base at that revision');
+  assert.ok(readRecord(JSON.stringify({ ...record, outstanding: { seq: 1, op: [2, 'x'] } }), baseAt));
+});
+
+test('the whole text is written once per revision, the small record on every edit', () => {
+  const writes = [];
+  const storage = new FakeStorage();
+  const setItem = storage.setItem.bind(storage);
+  storage.setItem = (k, v) => { writes.push(k.split(':')[1]); setItem(k, v); };
+  const outbox = new Outbox(storage, 'd', 'srcAAAAAAAA');
+  const save = (rev, op) => outbox.save({ seq: 1, rev, base: 'abc', outstanding: { seq: 1, op, edits: 1 }, buffer: null });
+  save(5, TextOperation.fromJSON([3, 'x']));
+  save(5, TextOperation.fromJSON([3, 'xy']));
+  save(6, TextOperation.fromJSON([3, 'xyz']));
+  assert.deepEqual(writes, ['base', 'outbox', 'outbox', 'base', 'outbox']);
+  assert.deepEqual([...storage.map.keys()].sort(), ['tandem:base:d:srcAAAAAAAA:6', 'tandem:outbox:d:srcAAAAAAAA']);
+  assert.equal(new Outbox(storage, 'd', 'srcAAAAAAAA').load().outstanding.op.toJSON()[1], 'xyz');
+  outbox.clear();
+  assert.equal(storage.length, 0);
 });
 
 test('a tab resumes its own record after a reload, never a live tab\'s, and adopts a dead tab\'s', () => {

@@ -203,6 +203,17 @@ test('sends its selection only while nothing is unacknowledged, at that revision
   assert.deepEqual(s.socket().sent.at(-1), { type: 'select', rev: 5, ranges: [{ anchor: 3, head: 3 }] });
 });
 
+test('sends its selection again on a new connection', () => {
+  const s = scripted();
+  s.serverSays(welcome());
+  s.session.setSelection([{ anchor: 2, head: 2 }]);
+  s.socket().onclose({ code: 1006 });
+  s.timers.runNext();
+  s.socket().onopen();
+  s.serverSays({ ...welcome(), text: undefined });
+  assert.deepEqual(s.socket().sent.at(-1), { type: 'select', rev: 3, ranges: [{ anchor: 2, head: 2 }] });
+});
+
 test('shows remote ranges once at their revision, moved through our pending edits', () => {
   const s = scripted();
   s.serverSays(welcome({ users: [{ client: 'c2', name: 'Bo', color: '#2a9d8f', rev: 3, ranges: [{ anchor: 2, head: 2 }] }] }));

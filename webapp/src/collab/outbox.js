@@ -2,9 +2,12 @@ import { TextOperation } from './text-operation.js';
 
 // The persistent outbox: what a Session has not had acknowledged, kept in localStorage so that a
 // reload, a crash or a closed laptop loses nothing. One record per document and src:
-//   {v, doc, src, seq, rev, base, outstanding: {seq, op, edits, reapplied}, buffer: {op, edits} | null}
-// `base` is the server's text at `rev`, `outstanding.op` applies to it and `buffer.op` after it.
-// The record is rewritten on every local edit and every ack, and removed once all is acknowledged.
+//   {v, doc, src, seq, rev, outstanding: {seq, op, edits, reapplied}, buffer: {op, edits} | null}
+// plus, under its own key per revision, `base`: the server's text at `rev`; `outstanding.op`
+// applies to it and `buffer.op` after it. The record is small and rewritten on every local edit
+// and every ack; the base (the whole text) is written only when the record moves to a new
+// revision, before the record that points to it, and the older base is removed after: so a crash
+// between two writes always leaves a record whose base is there. All is removed once acknowledged.
 // A record may lag behind the server (we do not rewrite it for others' operations): it stays
 // consistent, since resuming at the older `rev` brings the same operations again.
 //
@@ -13,6 +16,7 @@ import { TextOperation } from './text-operation.js';
 // src in sessionStorage (and removed its heartbeat on pagehide), so it resumes its own edits.
 
 const RECORD = 'tandem:outbox:';
+const BASE = 'tandem:base:';
 const ALIVE = 'tandem:alive:';
 const TAB = 'tandem:src:';
 /** A heartbeat older than this belongs to a tab that is gone. */
@@ -34,18 +38,35 @@ export class Outbox {
     this.src = src;
   }
 
-  save(record) {
+  /** Keeps {seq, rev, base, outstanding, buffer}; throws when the storage is full or denied. */
+  save({ base, ...record }) {
+    const baseKey = `${key(BASE, this.doc, this.src)}:${record.rev}`;
+    if (baseKey !== this.baseKey) this.storage.setItem(baseKey, base);
     this.storage.setItem(key(RECORD, this.doc, this.src), JSON.stringify({
-      v: 1, doc: this.doc, ...record, src: this.src, saved: Date.now(),
+      v: 2, doc: this.doc, ...record, src: this.src, saved: Date.now(),
     }));
+    if (this.baseKey && this.baseKey !== baseKey) this.storage.removeItem(this.baseKey);
+    this.baseKey = baseKey;
   }
 
   clear() {
     this.storage.removeItem(key(RECORD, this.doc, this.src));
+    // Every base of this src, also one left by a crash between two writes.
+    const prefix = `${key(BASE, this.doc, this.src)}:`;
+    const stale = [];
+    for (let i = 0; i < this.storage.length; i++) {
+      const k = this.storage.key(i);
+      if (k && k.startsWith(prefix)) stale.push(k);
+    }
+    for (const k of stale) this.storage.removeItem(k);
+    this.baseKey = null;
   }
 
   load() {
-    return readRecord(this.storage.getItem(key(RECORD, this.doc, this.src)));
+    const record = readRecord(this.storage.getItem(key(RECORD, this.doc, this.src)),
+      (rev) => this.storage.getItem(`${key(BASE, this.doc, this.src)}:${rev}`));
+    this.baseKey = record ? `${key(BASE, this.doc, this.src)}:${record.rev}` : null;
+    return record;
   }
 
   heartbeat(now) {
@@ -61,12 +82,16 @@ export class Outbox {
 /**
  * Parses a stored record into {src, seq, rev, base, outstanding, buffer} with TextOperations, or
  * null when it is missing or does not hold together (then it could not be applied anyway).
+ * @param {string|null} json the record
+ * @param {(rev: number) => string|null} baseAt the stored base text at a revision
  */
-export function readRecord(json) {
+export function readRecord(json, baseAt) {
   if (!json) return null;
   try {
     const r = JSON.parse(json);
-    if (r.v !== 1 || typeof r.base !== 'string' || !Number.isInteger(r.rev) || !r.outstanding) return null;
+    if (r.v !== 2 || !Number.isInteger(r.rev) || !r.outstanding) return null;
+    r.base = baseAt(r.rev);
+    if (typeof r.base !== 'string') return null;
     const outstanding = {
       seq: r.outstanding.seq,
       op: TextOperation.fromJSON(r.outstanding.op),
@@ -112,21 +137,19 @@ export function claimOutbox({ storage, tabStorage, doc, now, drawSrc }) {
   const own = tabStorage ? tabStorage.getItem(TAB + doc) : null;
   const candidates = outboxSrcs(storage, doc).filter((src) => !alive(src));
   candidates.sort((a, b) => (b === own) - (a === own));
-  let src = null;
-  let record = null;
   for (const candidate of candidates) {
-    record = new Outbox(storage, doc, candidate).load();
-    if (record) {
-      src = candidate;
-      break;
-    }
-    new Outbox(storage, doc, candidate).clear(); // unreadable: nothing to resume from
+    const outbox = new Outbox(storage, doc, candidate);
+    const record = outbox.load();
+    if (record) return keep(outbox, record);
+    outbox.clear(); // unreadable: nothing to resume from
   }
   // A src without a record is never reused: its last seq is unknown, and a smaller one would be
   // refused as not-in-order.
-  if (!src) src = drawSrc();
-  if (tabStorage) tabStorage.setItem(TAB + doc, src);
-  const outbox = new Outbox(storage, doc, src);
-  outbox.heartbeat(now);
-  return { src, record, outbox };
+  return keep(new Outbox(storage, doc, drawSrc()), null);
+
+  function keep(outbox, record) {
+    if (tabStorage) tabStorage.setItem(TAB + doc, outbox.src);
+    outbox.heartbeat(now);
+    return { src: outbox.src, record, outbox };
+  }
 }

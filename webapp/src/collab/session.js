@@ -148,6 +148,7 @@ export class Session {
 
   opened() {
     this.heard = this.timers.now();
+    this.sentSelection = null; // a new connection starts with no selection on the server
     this.send({ type: 'hello', src: this.src, name: this.name, rev: this.fresh ? null : this.rev });
     this.keepalive = this.timers.setInterval(() => this.tick(), KEEPALIVE_MS);
   }
@@ -402,8 +403,9 @@ export class Session {
 
   setName(name) {
     this.name = name;
-    // The protocol has no rename: a new hello (on a new connection) carries the new name.
-    if (this.phase === 'live' && !this.state.outstanding) {
+    // The protocol has no rename: a new hello, on a new connection, carries the new name. Safe with
+    // an operation in flight: the resume recognises or resends it like after any disconnect.
+    if (this.phase === 'live') {
       this.dropSocket(1000);
       this.connect();
     }
