@@ -176,6 +176,23 @@ test('a rejected operation: resynchronise, re-apply once, drop it if refused aga
   assert.ok(s.errors.some((e) => /refused/.test(e)));
 });
 
+test('re-applied edits kept in the outbox survive an unknown-rev after a reload', () => {
+  // A record whose operation was already re-applied once after a rejection: unknown-rev is no
+  // refusal of that operation, so it is re-applied again rather than dropped.
+  const restored = {
+    src: 'srcAAAAAAAA', seq: 2, rev: 9, base: 'abc',
+    outstanding: { seq: 2, op: op(3, '!'), edits: 1, reapplied: true }, buffer: null,
+  };
+  const s = scripted({ restored });
+  assert.equal(s.session.text, 'abc!');
+  assert.equal(s.socket().sent[0].rev, 9);
+  s.serverSays({ type: 'error', code: 'unknown-rev', message: 'no revision 9' });
+  s.socket().onopen();
+  s.serverSays(welcome({ rev: 1, head: 1, text: 'abc' }));
+  assert.equal(s.session.text, 'abc!');
+  assert.deepEqual(s.socket().sent.at(-1), { type: 'op', rev: 1, seq: 3, op: [3, '!'] });
+});
+
 test('forbidden: the edit is dropped and the session is read-only', () => {
   const s = scripted();
   s.serverSays(welcome());

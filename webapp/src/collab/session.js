@@ -258,11 +258,10 @@ export class Session {
   /** A fresh text at `rev`: our unacknowledged edits are re-applied on it where they fit. */
   startOver(rev, text) {
     const lost = this.dropLost || this.mode === 'view' ? null : unsyncedOperation(this.state);
-    const reapplied = !!(this.state.outstanding && this.state.outstanding.reapplied);
     const edits = this.state.unsyncedEdits;
     let forLocal;
     let rebased = null;
-    if (lost && this.serverText !== null && !reapplied) {
+    if (lost && this.serverText !== null) {
       // The server's changes since our base, as well as a diff can tell them, with our edits on top.
       [rebased, forLocal] = TextOperation.transform(lost, diff(this.serverText, text));
     } else {
@@ -361,7 +360,8 @@ export class Session {
       // Nothing was applied; our text holds an edit the server will never have.
       this.error(`the server refused our edit (${m.code}: ${m.message || ''})`);
       if (m.code === 'forbidden') this.mode = 'view';
-      this.resync(m.code === 'forbidden');
+      // Re-applied once on the fresh text; refused again, it is given up (it would loop).
+      this.resync(m.code === 'forbidden' || outstanding.reapplied);
     } else if (m.code === 'unknown-rev') {
       // The server does not know the revision we resumed from (a restored or reset server).
       this.resync(false);
