@@ -122,6 +122,37 @@ test('edits typed offline survive a reload and reach the server once', { skip },
   await page.context().close();
 });
 
+test('a second tab never takes a live tab\'s outbox; a tab opened after it closed does', { skip }, async () => {
+  const first = await open('d/tabs', 'Ana');
+  await connected(first);
+  server.refuseSockets = true;
+  server.dropSockets();
+  await first.waitForFunction(() => document.body.dataset.connection !== 'connected');
+  await first.click('.cm-content');
+  await first.keyboard.type('kept');
+  const firstSrc = await first.evaluate(() => window.tandem.session.src);
+
+  const second = await first.context().newPage();
+  await second.goto(`${server.base}d/tabs`);
+  await second.waitForFunction(() => window.tandem);
+  assert.notEqual(await second.evaluate(() => window.tandem.session.src), firstSrc, 'the first tab is alive');
+  assert.equal(await editorText(second), '');
+
+  await first.close({ runBeforeUnload: true });
+  const third = await second.context().newPage();
+  await third.goto(`${server.base}d/tabs`);
+  await third.waitForFunction(() => window.tandem);
+  assert.equal(await third.evaluate(() => window.tandem.session.src), firstSrc, 'adopted from the closed tab');
+  assert.equal(await editorText(third), 'kept');
+
+  server.refuseSockets = false;
+  for (const page of [second, third]) await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await Promise.all([connected(third), synced(third)]);
+  await second.waitForFunction(() => window.tandem.view.state.doc.toString() === 'kept');
+  assert.equal(server.docs.get('tabs').text, 'kept');
+  await second.context().close();
+});
+
 test('the preview renders Markdown and never runs scripts from the text', { skip }, async () => {
   const page = await open('d/preview', 'Ana');
   await connected(page);

@@ -11,16 +11,19 @@ import { TextOperation } from './text-operation.js';
 // A record may lag behind the server (we do not rewrite it for others' operations): it stays
 // consistent, since resuming at the older `rev` brings the same operations again.
 //
-// Which tab owns which record: a live tab keeps a heartbeat key fresh; a record whose heartbeat is
-// missing or stale belongs to a tab that is gone and may be claimed. A reloaded tab finds its own
-// src in sessionStorage (and removed its heartbeat on pagehide), so it resumes its own edits.
+// Which tab owns which record: a live tab holds a Web Lock named after its document and src where
+// the browser has them (secure contexts), and keeps a heartbeat key fresh in any case; a record
+// whose lock is free and whose heartbeat is missing or stale belongs to a tab that is gone and may
+// be claimed. The heartbeat alone must allow for background tabs, whose timers browsers slow to
+// once a minute: hence STALE_MS of minutes. A reloaded tab finds its own src in sessionStorage
+// (and removed its heartbeat on pagehide, its lock going with the page), so it resumes at once.
 
 const RECORD = 'tandem:outbox:';
 const BASE = 'tandem:base:';
 const ALIVE = 'tandem:alive:';
 const TAB = 'tandem:src:';
-/** A heartbeat older than this belongs to a tab that is gone. */
-export const STALE_MS = 15000;
+/** A heartbeat older than this belongs to a tab that is gone (background tabs beat once a minute). */
+export const STALE_MS = 150000;
 /** How often a live tab refreshes its heartbeat. */
 export const HEARTBEAT_MS = 5000;
 
@@ -127,10 +130,12 @@ export function outboxSrcs(storage, doc) {
  * Picks the src this tab edits `doc` with, and the record to resume from if there is one:
  * this tab's own record (its src is kept in sessionStorage across reloads) when no live tab holds
  * it, else a record no live tab holds, else a fresh src from `drawSrc`.
+ * `isHeld(src)` says whether a live tab holds the Web Lock of that src (see ui/tab-claim.js).
  * @returns {{src: string, record: object|null, outbox: Outbox}}
  */
-export function claimOutbox({ storage, tabStorage, doc, now, drawSrc }) {
+export function claimOutbox({ storage, tabStorage, doc, now, drawSrc, isHeld = () => false }) {
   const alive = (src) => {
+    if (isHeld(src)) return true;
     const beat = storage.getItem(key(ALIVE, doc, src));
     return beat !== null && now - Number(beat) < STALE_MS;
   };
