@@ -20,6 +20,9 @@ await build({
   outdir: out,
   bundle: true,
   format: 'esm',
+  // The Markdown renderer is a chunk of its own, loaded when the preview or an export needs it.
+  splitting: true,
+  chunkNames: 'assets/chunks/[name]-[hash]',
   target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
   minify: true,
   // Source maps only on request (TANDEM_SOURCEMAP=1): they would triple the WAR's share of the editor.
@@ -29,7 +32,7 @@ await build({
 });
 await cp(join(here, 'public'), out, { recursive: true });
 
-for (const name of await readdir(join(out, 'assets'))) {
+for (const name of await readdir(join(out, 'assets'), { recursive: true })) {
   const { size } = await stat(join(out, 'assets', name));
-  if (!name.endsWith('.map')) console.log(`${name.padEnd(24)} ${(size / 1024).toFixed(1)} KiB`);
+  if (/\.(js|css)$/.test(name)) console.log(`${name.padEnd(32)} ${(size / 1024).toFixed(1)} KiB`);
 }

@@ -251,6 +251,11 @@ test('export downloads the text, and authorship colours it by author', { skip },
   const chunks = [];
   for await (const chunk of await download.createReadStream()) chunks.push(chunk);
   assert.equal(Buffer.concat(chunks).toString('utf8'), 'from ana from bo');
+  const [html] = await Promise.all([ana.waitForEvent('download'), ana.selectOption('select.export', 'html')]);
+  assert.equal(html.suggestedFilename(), 'export.html');
+  const htmlChunks = [];
+  for await (const chunk of await html.createReadStream()) htmlChunks.push(chunk);
+  assert.match(Buffer.concat(htmlChunks).toString('utf8'), /<title>export<\/title>[\s\S]*<p>from ana from bo<\/p>/);
 
   await ana.click('button[title="Colour the text by who wrote it"]');
   await ana.waitForSelector('.cm-author[title="Bo"]');

@@ -1,14 +1,18 @@
 import { download } from './dom.js';
-import { renderMarkdown } from './preview.js';
+import { loadMarkdown } from './preview.js';
 
 /** Downloads the document as Markdown, plain text or a standalone HTML page. */
-export function exportDocument(kind, id, text) {
+export async function exportDocument(kind, id, text) {
   if (kind === 'md') download(`${id}.md`, text, 'text/markdown;charset=utf-8');
   else if (kind === 'txt') download(`${id}.txt`, text, 'text/plain;charset=utf-8');
-  else if (kind === 'html') download(`${id}.html`, standaloneHtml(id, text), 'text/html;charset=utf-8');
+  else if (kind === 'html') {
+    const { renderMarkdown } = await loadMarkdown();
+    download(`${id}.html`, standaloneHtml(id, renderMarkdown(text)), 'text/html;charset=utf-8');
+  }
 }
 
-export function standaloneHtml(title, text) {
+/** A whole HTML document around already sanitised `body` HTML; the title is escaped. */
+export function standaloneHtml(title, body) {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -16,7 +20,7 @@ export function standaloneHtml(title, text) {
 <title>${escapeHtml(title)}</title>
 </head>
 <body>
-${renderMarkdown(text)}
+${body}
 </body>
 </html>
 `;

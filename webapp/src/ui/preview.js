@@ -1,22 +1,14 @@
-import { marked } from 'marked';
-import DOMPurify from 'dompurify';
-
-/**
- * Markdown rendered to HTML and sanitised: DOMPurify removes scripts, event handler attributes and
- * javascript: URLs, so a document cannot run code in its readers' browsers (the CSP forbids
- * inline scripts as a second line).
- */
-export function renderMarkdown(text) {
-  return DOMPurify.sanitize(marked.parse(text, { async: false, gfm: true }));
-}
+/** The Markdown renderer (marked + DOMPurify), fetched the first time it is needed. */
+export const loadMarkdown = () => import('./markdown.js');
 
 /** The live preview pane: re-rendered at most every 150 ms while shown. */
 export function createPreview(pane, getText) {
   let timer = null;
   let visible = false;
-  const render = () => {
+  const render = async () => {
+    const { renderMarkdown } = await loadMarkdown();
     timer = null;
-    pane.innerHTML = renderMarkdown(getText()); // sanitised above
+    if (visible) pane.innerHTML = renderMarkdown(getText()); // sanitised by renderMarkdown
   };
   return {
     get visible() { return visible; },
