@@ -4,13 +4,14 @@ import { build } from 'esbuild';
 import { cp, rm, mkdir, readdir, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { writeLicenses } from './licenses.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = process.env.TANDEM_WEBAPP_OUT || join(here, '..', 'target', 'webapp-dist');
 
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
-await build({
+const result = await build({
   absWorkingDir: here,
   entryPoints: {
     'assets/editor': 'src/ui/editor-page.js',
@@ -27,10 +28,13 @@ await build({
   minify: true,
   // Source maps only on request (TANDEM_SOURCEMAP=1): they would triple the WAR's share of the editor.
   sourcemap: process.env.TANDEM_SOURCEMAP ? 'linked' : false,
-  legalComments: 'linked',
+  legalComments: 'none', // the full licence texts go to THIRD-PARTY-LICENSES.txt instead
+  metafile: true,
   logLevel: 'warning',
 });
 await cp(join(here, 'public'), out, { recursive: true });
+const bundled = await writeLicenses(result.metafile, here, join(out, 'assets', 'THIRD-PARTY-LICENSES.txt'));
+console.log(`THIRD-PARTY-LICENSES.txt: ${bundled} npm packages`);
 
 for (const name of await readdir(join(out, 'assets'), { recursive: true })) {
   const { size } = await stat(join(out, 'assets', name));
