@@ -14,6 +14,7 @@ const CONNECTION_LABELS = {
  */
 export function createHeader(o) {
   const users = el('ul', { class: 'users', 'aria-label': 'Who is here' });
+  let shownUsers = null;
   const connection = el('span', { class: 'connection', role: 'status', 'aria-live': 'polite' });
   const unsynced = el('span', { class: 'unsynced' });
   const nameInput = el('input', {
@@ -65,6 +66,10 @@ export function createHeader(o) {
         : '';
     },
     setUsers(list) {
+      // Presence is reported on every edit; rebuild the buttons only when what they show changed.
+      const key = JSON.stringify(list.map((u) => [u.client, u.name, u.color, !!(u.ranges && u.ranges.length)]));
+      if (key === shownUsers) return;
+      shownUsers = key;
       setChildren(users, list.map((user) => el('li', {},
         el('button', {
           type: 'button', class: 'user', title: `Jump to ${user.name}'s cursor`,
