@@ -1,32 +1,22 @@
 import { TextOperation } from './text-operation.js';
 import { Synchronized, stateOf, unsyncedOperation } from './states.js';
 import { Presence } from './presence.js';
-import { Backoff } from './backoff.js';
-import { decodeFrame, encodeMessage } from './frames.js';
-import { diff } from './diff.js';
+import { Connection } from './connection.js';
+import { decodeFrame } from './frames.js';
+import { rebase } from './rebase.js';
+import { drawSrc } from './src-id.js';
 import { transformRanges, sameRanges } from './ranges.js';
 
-/** How often we send {"type":"ping"}: below the server's 120 s idle timeout and most proxies' 60 s. */
-export const KEEPALIVE_MS = 25000;
-/** Nothing heard for this long (not even a pong): the connection is dead though not yet closed. */
-export const SILENCE_MS = 70000;
+export { KEEPALIVE_MS, SILENCE_MS } from './connection.js';
+export { drawSrc } from './src-id.js';
 
 const REJECTIONS = new Set(['invalid-op', 'forbidden', 'unknown-rev', 'not-in-order']);
 
-let srcCounter = 0;
-
-/** A fresh `src`: 16 characters of [A-Za-z0-9_-] (PROTOCOL.md asks for 8 to 64). */
-export function drawSrc(random = Math.random) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
-  let src = '';
-  for (let i = 0; i < 15; i++) src += alphabet[Math.floor(random() * 64)];
-  return src + alphabet[srcCounter++ % 64];
-}
-
 /**
  * One editor's connection to one document, speaking PROTOCOL.md: opening and resuming, op/ack with
- * at most one outstanding operation (states.js), presence, keepalive, reconnecting by itself with
- * backoff, resynchronising after a rejection, and saving what is unacknowledged to an outbox.
+ * at most one outstanding operation (states.js), presence, resynchronising after a rejection, and
+ * saving what is unacknowledged to an outbox. The socket itself, keepalive and reconnecting with
+ * backoff are the Connection's (connection.js).
  *
  * The local text (`text`) is the editor's: call `applyLocal` synchronously for every local edit,
  * and apply every operation given to `onChange` to the editor at once, without calling `applyLocal`.
@@ -50,8 +40,6 @@ export class Session {
    */
   constructor(o) {
     this.doc = o.doc;
-    this.url = String(o.url);
-    this.openSocket = o.openSocket;
     this.name = o.name || '';
     this.outbox = o.outbox || null;
     this.timers = {
@@ -66,8 +54,16 @@ export class Session {
     this.isOnline = o.isOnline
       || (() => (typeof navigator === 'undefined' || navigator.onLine !== false));
     this.listeners = o.listeners || {};
-    this.backoff = new Backoff({ random: this.random });
     this.presence = new Presence();
+    this.connection = new Connection({
+      url: String(o.url),
+      openSocket: o.openSocket,
+      timers: this.timers,
+      random: this.random,
+      onOpen: () => this.opened(),
+      onFrame: (data) => this.received(data),
+      onClose: (event) => this.socketClosed(event),
+    });
 
     /** Our newest known server revision; null before the first welcome. */
     this.rev = null;
@@ -78,20 +74,17 @@ export class Session {
     this.state = new Synchronized();
     /** The last seq used; seqs only grow, a rejected one is not reused. */
     this.seq = 0;
-    this.src = o.src || drawSrc(this.random);
+    this.src = o.src || drawSrc(o.random);
     if (o.restored) this.restore(o.restored);
 
     this.mode = 'edit';
     this.client = null;
-    this.phase = 'disconnected'; // → connecting → catching-up → live
+    this.phase = 'disconnected'; // → catching-up (after the welcome) → live (caught up)
     this.head = null;
     this.fresh = this.rev === null; // the next hello says rev: null
     this.dropLost = false; // after a rejection that can never succeed (forbidden)
-    this.socket = null;
-    this.stopped = true;
     this.selection = null;
     this.sentSelection = null;
-    this.attempts = 0;
   }
 
   /** Resumes from an outbox record: the base text at rev R and the edits made on top of it. */
@@ -108,107 +101,59 @@ export class Session {
   // ---- lifecycle -------------------------------------------------------------------------
 
   start() {
-    this.stopped = false;
-    this.connect();
+    this.connection.start();
+    this.emitStatus();
   }
 
   /** Closes for good (the page is going away). Unacknowledged edits stay in the outbox. */
   stop() {
-    this.stopped = true;
-    this.timers.clearTimeout(this.reconnectTimer);
-    this.dropSocket(1000);
+    this.connection.stop();
     this.phase = 'disconnected';
   }
 
   /** Reconnects now instead of waiting for the backoff (the browser came back online). */
   reconnectNow() {
-    if (this.stopped) return;
-    this.timers.clearTimeout(this.reconnectTimer);
-    if (this.phase === 'live' || this.phase === 'catching-up') return;
-    this.dropSocket(1000);
-    this.connect();
-  }
-
-  connect() {
-    this.phase = 'connecting';
-    this.emitStatus();
-    let socket;
-    try {
-      socket = this.openSocket(this.url);
-    } catch (e) {
-      this.socketClosed(null);
-      return;
-    }
-    this.socket = socket;
-    socket.onopen = () => socket === this.socket && this.opened();
-    socket.onmessage = (event) => socket === this.socket && this.received(event.data);
-    socket.onclose = (event) => socket === this.socket && this.socketClosed(event);
-    socket.onerror = () => {};
+    if (this.phase === 'disconnected') this.connection.reopen();
   }
 
   opened() {
-    this.heard = this.timers.now();
     this.sentSelection = null; // a new connection starts with no selection on the server
     this.send({ type: 'hello', src: this.src, name: this.name, rev: this.fresh ? null : this.rev });
-    this.keepalive = this.timers.setInterval(() => this.tick(), KEEPALIVE_MS);
-  }
-
-  tick() {
-    if (this.timers.now() - this.heard > SILENCE_MS) {
-      // A dead TCP connection may take minutes to close by itself.
-      this.dropSocket(4000);
-      this.socketClosed(null);
-      return;
-    }
-    this.send({ type: 'ping' });
-  }
-
-  dropSocket(code) {
-    const socket = this.socket;
-    this.socket = null;
-    this.timers.clearInterval(this.keepalive);
-    if (socket) {
-      try { socket.close(code); } catch (e) { /* already closed */ }
-    }
   }
 
   socketClosed(event) {
-    this.socket = null;
-    this.timers.clearInterval(this.keepalive);
     this.phase = 'disconnected';
     if (event && event.code === 1009 && this.state.outstanding) {
       // Our operation was too large for the server: it will never be accepted.
       this.resync(true);
       return;
     }
-    if (this.stopped) return;
     this.emitStatus();
-    this.timers.clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = this.timers.setTimeout(() => this.connect(), this.backoff.next());
   }
 
-  /** Starts over with rev null; unacknowledged edits are rebased on the fresh text (`welcomed`). */
+  /** Lost track of the revisions: reconnect and resume (the outbox keeps what is unacknowledged). */
+  resume() {
+    this.phase = 'disconnected';
+    this.connection.retry();
+    this.emitStatus();
+  }
+
+  /** Starts over with rev null; unacknowledged edits are rebased on the fresh text (`startOver`). */
   resync(dropLost) {
     this.fresh = true;
     this.dropLost = this.dropLost || dropLost;
-    this.dropSocket(1000);
     this.phase = 'disconnected';
-    if (!this.stopped) this.connect();
+    this.connection.reopen();
+    this.emitStatus();
   }
 
   send(message) {
-    if (!this.socket) return;
-    try {
-      this.socket.send(encodeMessage(message));
-    } catch (e) {
-      // The close event follows and reconnects.
-    }
+    this.connection.send(message);
   }
 
   // ---- incoming --------------------------------------------------------------------------
 
   received(data) {
-    this.heard = this.timers.now();
     let messages;
     try {
       messages = decodeFrame(data);
@@ -216,8 +161,10 @@ export class Session {
       this.error(`unreadable frame from the server: ${e.message}`);
       return;
     }
+    const connection = this.connection.socket;
     for (const message of messages) {
-      if (!this.socket) return; // a message earlier in the batch closed the connection
+      // A message earlier in the batch may have closed this connection: the rest is stale.
+      if (this.connection.socket !== connection) return;
       this.handle(message);
     }
   }
@@ -240,7 +187,7 @@ export class Session {
     this.client = m.client;
     this.mode = m.mode === 'view' ? 'view' : 'edit';
     this.head = m.head;
-    this.backoff.reset();
+    this.connection.succeeded();
     this.presence.reset(m.users);
     if (typeof m.text === 'string') {
       this.startOver(m.rev, m.text);
@@ -259,14 +206,7 @@ export class Session {
   startOver(rev, text) {
     const lost = this.dropLost || this.mode === 'view' ? null : unsyncedOperation(this.state);
     const edits = this.state.unsyncedEdits;
-    let forLocal;
-    let rebased = null;
-    if (lost && this.serverText !== null) {
-      // The server's changes since our base, as well as a diff can tell them, with our edits on top.
-      [rebased, forLocal] = TextOperation.transform(lost, diff(this.serverText, text));
-    } else {
-      forLocal = diff(this.text, text);
-    }
+    const { onFresh, forLocal } = rebase(this.serverText, lost, this.text, text);
     this.fresh = false;
     this.dropLost = false;
     this.rev = rev;
@@ -274,11 +214,11 @@ export class Session {
     this.state = new Synchronized();
     this.presence.forgetHistory();
     this.changeLocal(forLocal);
-    if (rebased && !rebased.isNoop()) {
-      this.state = this.state.applyClient(rebased, ++this.seq);
+    if (onFresh) {
+      // Sent as a new operation (a new seq): the lost one was never applied.
+      this.state = this.state.applyClient(onFresh, ++this.seq);
       this.state.outstanding.edits = edits;
       this.state.outstanding.reapplied = true;
-      this.text = rebased.apply(this.serverText);
     }
     this.save();
   }
@@ -286,7 +226,6 @@ export class Session {
   caughtUpMaybe() {
     if (this.phase !== 'catching-up' || this.rev < this.head) return;
     this.phase = 'live';
-    this.attempts = 0;
     this.sendOutstanding();
     this.sendSelection();
   }
@@ -296,8 +235,7 @@ export class Session {
     if (m.rev !== this.rev) {
       // Each revision comes once and in order; anything else means we lost track: resume.
       this.error(`operation for revision ${m.rev} while at ${this.rev}`);
-      this.dropSocket(1000);
-      this.socketClosed(null);
+      this.resume();
       return;
     }
     const outstanding = this.state.outstanding;
@@ -330,8 +268,7 @@ export class Session {
     if (!outstanding || m.seq !== outstanding.seq) return; // a repeated ack of a resent operation
     if (m.rev !== this.rev) {
       this.error(`ack at revision ${m.rev} while at ${this.rev}`);
-      this.dropSocket(1000);
-      this.socketClosed(null);
+      this.resume();
       return;
     }
     this.acknowledge();
@@ -406,8 +343,8 @@ export class Session {
     // The protocol has no rename: a new hello, on a new connection, carries the new name. Safe with
     // an operation in flight: the resume recognises or resends it like after any disconnect.
     if (this.phase === 'live') {
-      this.dropSocket(1000);
-      this.connect();
+      this.phase = 'disconnected';
+      this.connection.reopen();
     }
   }
 

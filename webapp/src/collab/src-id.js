@@ -1,0 +1,14 @@
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
+
+/**
+ * A fresh `src` for an editor: 22 characters of [A-Za-z0-9_-] (PROTOCOL.md asks for 8 to 64), 132
+ * random bits from the platform's CSPRNG. Two editors must never share one: the server would take
+ * one's operation for the other's resend.
+ * @param {() => number} [random] only for reproducible tests
+ */
+export function drawSrc(random) {
+  const values = new Uint8Array(22);
+  if (random) for (let i = 0; i < values.length; i++) values[i] = Math.floor(random() * 256);
+  else globalThis.crypto.getRandomValues(values);
+  return Array.from(values, (v) => ALPHABET[v % 64]).join('');
+}
