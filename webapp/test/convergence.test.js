@@ -47,6 +47,8 @@ function simulate(seed, { insertsOnly }) {
       // Once per run the server refuses an operation: its author resyncs and re-applies it.
       h.server.rejectNext = 'invalid-op';
       rejected = true;
+    } else if (r < 0.36) {
+      e.session.setName(`${e.name}-${step}`); // reconnects, maybe with an operation in flight
     } else if (r < 0.38) {
       const at = int(random, e.text.length + 1);
       e.session.setSelection([{ anchor: at, head: at }]);
