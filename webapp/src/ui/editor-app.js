@@ -153,6 +153,8 @@ export function openEditor({ id, storage, name: initialName, src, record, outbox
   window.addEventListener('pagehide', () => outbox.release());
   window.addEventListener('pageshow', (e) => { if (e.persisted) outbox.heartbeat(Date.now()); });
   window.addEventListener('online', () => session.reconnectNow());
+  // A tab coming back to the front should not wait out a backoff that grew while it was hidden.
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) session.reconnectNow(); });
   window.addEventListener('offline', () => session.emitStatus());
   window.addEventListener('beforeunload', (e) => {
     // Only when the edits could not be kept on this device would leaving lose them.
