@@ -68,6 +68,9 @@ function simulate(seed, { insertsOnly }) {
     assert.equal(e.session.text, h.server.text, `session text, ${where}`);
     assert.equal(e.session.rev, h.server.head, `revision, ${where}`);
     assert.equal(e.session.status().unsynced, 0, where);
+    const { connection, unsynced, mode } = e.statuses.at(-1);
+    assert.deepEqual({ connection, unsynced, mode }, { connection: 'connected', unsynced: 0, mode: 'edit' },
+      `last reported status, ${where}`);
   }
   if (insertsOnly) {
     assert.deepEqual([...h.server.text].sort(), typedChars.sort(), `every character once, seed ${seed}`);

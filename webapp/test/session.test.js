@@ -15,6 +15,7 @@ function scripted(options = {}) {
   const sockets = [];
   const changes = [];
   const errors = [];
+  const statuses = [];
   let users = [];
   const session = new Session({
     doc: 'doc',
@@ -31,6 +32,7 @@ function scripted(options = {}) {
       onChange: (o) => changes.push(o),
       onPresence: (u) => { users = u; },
       onError: (e) => errors.push(e),
+      onStatus: (st) => statuses.push(st),
     },
     ...options,
   });
@@ -40,7 +42,7 @@ function scripted(options = {}) {
   });
   session.start();
   socket().onopen();
-  return { session, timers, sockets, socket, serverSays, changes, errors, users: () => users };
+  return { session, timers, sockets, socket, serverSays, changes, errors, statuses, users: () => users };
 }
 
 const welcome = (extra) => ({ type: 'welcome', doc: 'doc', client: 'c1', mode: 'edit', rev: 3, head: 3, text: 'abc', users: [], ...extra });
@@ -125,6 +127,7 @@ test('takes its own operation among the catch-up as its ack and does not resend 
   assert.equal(s.session.status().unsynced, 0);
   assert.equal(s.session.text, 'xabcd');
   assert.deepEqual(s.socket().sent.filter((m) => m.type === 'op'), []);
+  assert.equal(s.statuses.at(-1).connection, 'connected', 'reported once the catch-up is done');
 });
 
 test('resends an unacknowledged operation after the catch-up, same seq, transformed', () => {

@@ -197,8 +197,8 @@ export class Session {
       return;
     }
     this.phase = 'catching-up';
-    this.caughtUpMaybe();
     this.emitStatus();
+    this.caughtUpMaybe();
     this.emitPresence();
   }
 
@@ -228,6 +228,7 @@ export class Session {
     this.phase = 'live';
     this.sendOutstanding();
     this.sendSelection();
+    this.emitStatus();
   }
 
   remoteOperation(m) {
