@@ -1,6 +1,8 @@
 // The editor in a real Chromium (Debian's /usr/bin/chromium through playwright-core; no browser is
 // downloaded), against browser-test/dummy-tandem.mjs serving the built pages under a context path.
 // Run by `npm run test:browser` after `npm run build`; skipped where Chromium is missing.
+// TANDEM_URL=http://127.0.0.1:8080/ (a deployed WAR, ending in its context path and "/") runs the
+// same tests against a real server instead, leaving out those that need to cut its sockets.
 // Screenshots go to ../target/browser-screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,7 +16,14 @@ const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = process.env.TANDEM_WEBAPP_OUT || join(here, '..', '..', 'target', 'webapp-dist');
 const shots = join(here, '..', '..', 'target', 'browser-screenshots');
-const skip = !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM}` : !existsSync(join(dist, 'editor.html')) ? 'run npm run build first' : false;
+const realServer = process.env.TANDEM_URL;
+const skip = !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM}`
+  : !realServer && !existsSync(join(dist, 'editor.html')) ? 'run npm run build first' : false;
+/** Tests that cut the dummy server's sockets cannot run against a real one. */
+const dummyOnly = skip || (realServer ? 'needs the dummy server (TANDEM_URL is set)' : false);
+/** Document ids unique to this run, so a real server's older documents never interfere. */
+const run = Date.now().toString(36);
+const docId = (name) => `${name}-${run}`;
 
 let server;
 let browser;
@@ -23,7 +32,7 @@ const pageErrors = [];
 before(async () => {
   if (skip) return;
   mkdirSync(shots, { recursive: true });
-  server = await startDummyTandem({ dist });
+  server = realServer ? { base: realServer, close: async () => {} } : await startDummyTandem({ dist });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -50,29 +59,33 @@ async function open(path, name) {
 const connected = (page) => page.waitForFunction(() => document.body.dataset.connection === 'connected');
 const synced = (page) => page.waitForFunction(() => window.tandem.session.state.unsyncedEdits === 0);
 const editorText = (page) => page.evaluate(() => window.tandem.view.state.doc.toString());
+/** The server's text of a document, through the HTTP API (PROTOCOL.md). */
+async function serverDoc(id) {
+  return (await fetch(`${server.base}api/docs/${id}`)).json();
+}
 
 test('typing reaches the server, and the landing page lists and creates documents', { skip }, async () => {
-  const page = await open('d/typing', 'Ana');
+  const page = await open(`d/${docId('typing')}`, 'Ana');
   await connected(page);
   await page.click('.cm-content');
   await page.keyboard.type('# Title\n\nSome *text*');
   await synced(page);
-  assert.equal(server.docs.get('typing').text, '# Title\n\nSome *text*');
+  assert.equal((await serverDoc(docId('typing'))).text, '# Title\n\nSome *text*');
 
   await page.goto(server.base);
   await page.waitForSelector('.recent a');
-  assert.ok((await page.locator('.recent a').allTextContents()).includes('typing'));
+  assert.ok((await page.locator('.recent a').allTextContents()).includes(docId('typing')));
   await page.screenshot({ path: join(shots, 'landing.png') });
   await page.click('button.primary');
-  await page.waitForURL(/\/tandem\/d\/doc-/);
+  await page.waitForURL(/\/d\/[A-Za-z0-9][A-Za-z0-9._-]*$/);
   await connected(page);
   await page.context().close();
 });
 
 test('a remote cursor shows in the other user\'s colour with the name as text', { skip }, async () => {
   const hostile = '<img src=x onerror="window.pwned=1">Bo';
-  const ana = await open('d/cursors', 'Ana');
-  const bo = await open('d/cursors', hostile);
+  const ana = await open(`d/${docId('cursors')}`, 'Ana');
+  const bo = await open(`d/${docId('cursors')}`, hostile);
   await Promise.all([connected(ana), connected(bo)]);
   await ana.click('.cm-content');
   await ana.keyboard.type('Hello world');
@@ -94,8 +107,8 @@ test('a remote cursor shows in the other user\'s colour with the name as text', 
   await bo.context().close();
 });
 
-test('edits typed offline survive a reload and reach the server once', { skip }, async () => {
-  const page = await open('d/offline', 'Ana');
+test('edits typed offline survive a reload and reach the server once', { skip: dummyOnly }, async () => {
+  const page = await open(`d/${docId('offline')}`, 'Ana');
   await connected(page);
   await page.click('.cm-content');
   await page.keyboard.type('online. ');
@@ -117,13 +130,13 @@ test('edits typed offline survive a reload and reach the server once', { skip },
   await page.evaluate(() => window.dispatchEvent(new Event('online')));
   await connected(page);
   await synced(page);
-  assert.equal(server.docs.get('offline').text, 'online. typed offline');
+  assert.equal((await serverDoc(docId('offline'))).text, 'online. typed offline');
   assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tandem:outbox:')).length), 0);
   await page.context().close();
 });
 
-test('a second tab never takes a live tab\'s outbox; a tab opened after it closed does', { skip }, async () => {
-  const first = await open('d/tabs', 'Ana');
+test('a second tab never takes a live tab\'s outbox; a tab opened after it closed does', { skip: dummyOnly }, async () => {
+  const first = await open(`d/${docId('tabs')}`, 'Ana');
   await connected(first);
   server.refuseSockets = true;
   server.dropSockets();
@@ -133,14 +146,14 @@ test('a second tab never takes a live tab\'s outbox; a tab opened after it close
   const firstSrc = await first.evaluate(() => window.tandem.session.src);
 
   const second = await first.context().newPage();
-  await second.goto(`${server.base}d/tabs`);
+  await second.goto(`${server.base}d/${docId('tabs')}`);
   await second.waitForFunction(() => window.tandem);
   assert.notEqual(await second.evaluate(() => window.tandem.session.src), firstSrc, 'the first tab is alive');
   assert.equal(await editorText(second), '');
 
   await first.close({ runBeforeUnload: true });
   const third = await second.context().newPage();
-  await third.goto(`${server.base}d/tabs`);
+  await third.goto(`${server.base}d/${docId('tabs')}`);
   await third.waitForFunction(() => window.tandem);
   assert.equal(await third.evaluate(() => window.tandem.session.src), firstSrc, 'adopted from the closed tab');
   assert.equal(await editorText(third), 'kept');
@@ -149,12 +162,12 @@ test('a second tab never takes a live tab\'s outbox; a tab opened after it close
   for (const page of [second, third]) await page.evaluate(() => window.dispatchEvent(new Event('online')));
   await Promise.all([connected(third), synced(third)]);
   await second.waitForFunction(() => window.tandem.view.state.doc.toString() === 'kept');
-  assert.equal(server.docs.get('tabs').text, 'kept');
+  assert.equal((await serverDoc(docId('tabs'))).text, 'kept');
   await second.context().close();
 });
 
 test('the preview renders Markdown and never runs scripts from the text', { skip }, async () => {
-  const page = await open('d/preview', 'Ana');
+  const page = await open(`d/${docId('preview')}`, 'Ana');
   await connected(page);
   await page.click('.cm-content');
   const text = '# Heading\n\n<script>window.pwned = 1</script>\n<img src="x" onerror="window.pwned = 2">\n[link](javascript:window.pwned=3)\n';
@@ -171,8 +184,8 @@ test('the preview renders Markdown and never runs scripts from the text', { skip
 });
 
 test('undo takes back only the user\'s own edits', { skip }, async () => {
-  const ana = await open('d/undo', 'Ana');
-  const bo = await open('d/undo', 'Bo');
+  const ana = await open(`d/${docId('undo')}`, 'Ana');
+  const bo = await open(`d/${docId('undo')}`, 'Bo');
   await Promise.all([connected(ana), connected(bo)]);
   await ana.click('.cm-content');
   await ana.keyboard.type('ana ');
@@ -192,14 +205,14 @@ test('undo takes back only the user\'s own edits', { skip }, async () => {
 });
 
 test('the history slider shows earlier revisions read-only, with author, and goes back to live', { skip }, async () => {
-  const page = await open('d/history', 'Ana');
+  const page = await open(`d/${docId('history')}`, 'Ana');
   await connected(page);
   await page.click('.cm-content');
   for (const word of ['one ', 'two ', 'three']) {
     await page.keyboard.type(word);
     await synced(page);
   }
-  const head = server.docs.get('history').head;
+  const head = (await serverDoc(docId('history'))).rev;
   await page.click('button[title="Browse earlier revisions"]');
   await page.waitForFunction((h) => document.querySelector('.history-bar input').max === String(h), head);
   await page.locator('.history-bar input').fill('1');
@@ -214,16 +227,16 @@ test('the history slider shows earlier revisions read-only, with author, and goe
 });
 
 test('three users typing at once converge, and a rename reaches the others', { skip }, async () => {
-  const pages = await Promise.all(['Ana', 'Bo', 'Cy'].map((n) => open('d/together', n)));
+  const pages = await Promise.all(['Ana', 'Bo', 'Cy'].map((n) => open(`d/${docId('together')}`, n)));
   await Promise.all(pages.map(connected));
   await Promise.all(pages.map(async (page, i) => {
     await page.click('.cm-content');
     for (let k = 0; k < 5; k++) await page.keyboard.type(`${'abc'[i]}${k}`);
   }));
   await Promise.all(pages.map(synced));
-  const serverText = () => server.docs.get('together').text;
-  for (const page of pages) await page.waitForFunction((t) => window.tandem.view.state.doc.toString() === t, serverText());
-  assert.equal(serverText().length, 30);
+  const serverText = (await serverDoc(docId('together'))).text;
+  for (const page of pages) await page.waitForFunction((t) => window.tandem.view.state.doc.toString() === t, serverText);
+  assert.equal(serverText.length, 30);
 
   await pages[0].fill('.own-name', 'Ana Banana');
   await pages[0].press('.own-name', 'Enter');
@@ -233,8 +246,8 @@ test('three users typing at once converge, and a rename reaches the others', { s
 });
 
 test('export downloads the text, and authorship colours it by author', { skip }, async () => {
-  const ana = await open('d/export', 'Ana');
-  const bo = await open('d/export', 'Bo');
+  const ana = await open(`d/${docId('export')}`, 'Ana');
+  const bo = await open(`d/${docId('export')}`, 'Bo');
   await Promise.all([connected(ana), connected(bo)]);
   await ana.click('.cm-content');
   await ana.keyboard.type('from ana ');
@@ -247,15 +260,15 @@ test('export downloads the text, and authorship colours it by author', { skip },
   await ana.waitForFunction(() => window.tandem.view.state.doc.toString() === 'from ana from bo');
 
   const [download] = await Promise.all([ana.waitForEvent('download'), ana.selectOption('select.export', 'md')]);
-  assert.equal(download.suggestedFilename(), 'export.md');
+  assert.equal(download.suggestedFilename(), `${docId('export')}.md`);
   const chunks = [];
   for await (const chunk of await download.createReadStream()) chunks.push(chunk);
   assert.equal(Buffer.concat(chunks).toString('utf8'), 'from ana from bo');
   const [html] = await Promise.all([ana.waitForEvent('download'), ana.selectOption('select.export', 'html')]);
-  assert.equal(html.suggestedFilename(), 'export.html');
+  assert.equal(html.suggestedFilename(), `${docId('export')}.html`);
   const htmlChunks = [];
   for await (const chunk of await html.createReadStream()) htmlChunks.push(chunk);
-  assert.match(Buffer.concat(htmlChunks).toString('utf8'), /<title>export<\/title>[\s\S]*<p>from ana from bo<\/p>/);
+  assert.match(Buffer.concat(htmlChunks).toString('utf8'), /<title>export-[a-z0-9]+<\/title>[\s\S]*<p>from ana from bo<\/p>/);
 
   await ana.click('button[title="Colour the text by who wrote it"]');
   await ana.waitForSelector('.cm-author[title="Bo"]');
