@@ -8,7 +8,8 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
  */
 export function drawSrc(random) {
   const values = new Uint8Array(22);
-  if (random) for (let i = 0; i < values.length; i++) values[i] = Math.floor(random() * 256);
-  else globalThis.crypto.getRandomValues(values);
+  const crypto = globalThis.crypto;
+  if (!random && crypto && crypto.getRandomValues) crypto.getRandomValues(values);
+  else for (let i = 0; i < values.length; i++) values[i] = Math.floor((random || Math.random)() * 256);
   return Array.from(values, (v) => ALPHABET[v % 64]).join('');
 }
