@@ -31,9 +31,16 @@ export function setChildren(node, ...children) {
   append(node, children);
 }
 
-/** A CSS colour we accept from the server (#rgb … #rrggbbaa), else a neutral grey. */
+/**
+ * A colour from the server as #rrggbb: only hex colours are accepted (#rgb, #rgba, #rrggbb,
+ * #rrggbbaa; alpha dropped), anything else becomes a neutral grey, so nothing the server sends can
+ * reach a style attribute but six hex digits.
+ */
 export function safeColor(color) {
-  return typeof color === 'string' && /^#[0-9a-fA-F]{3,8}$/.test(color) ? color : '#888888';
+  if (typeof color !== 'string') return '#888888';
+  if (/^#[0-9a-fA-F]{3,4}$/.test(color)) return `#${color[1]}${color[1]}${color[2]}${color[2]}${color[3]}${color[3]}`;
+  if (/^#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$/.test(color)) return color.slice(0, 7);
+  return '#888888';
 }
 
 /** Offers `text` as a file download. */
