@@ -1,0 +1,62 @@
+package dev.tandem.document;
+
+import dev.tandem.store.DocumentSummary;
+import dev.tandem.store.StoredOperation;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The shared operational-transformation service: one per web application, used by every
+ * connection of every document. Transports (the WebSocket endpoint, the HTTP API, tests, bots)
+ * are thin adapters over it.
+ *
+ * <p>Each document has one serial lane: its operations are validated, transformed against what
+ * their author had not seen, applied, stored durably, and only then acknowledged to the author
+ * and handed to every other participant, in revision order (PROTOCOL.md, "Order"). Different
+ * documents proceed in parallel; there is no global lock.
+ *
+ * <p>Threading rules:
+ * <ul>
+ *   <li>Every method may be called from any thread, concurrently; none blocks on a commit or on
+ *       storage. Results come back through {@link Participant} callbacks or {@link CompletionStage}s.
+ *   <li>The callbacks of one {@link Participant} are made one at a time, in order, from the
+ *       document's lane; they must not block (queue the message and return).
+ *   <li>{@link CompletionStage}s complete on the service's own threads, never on the caller's.
+ * </ul>
+ */
+public interface DocumentService extends AutoCloseable {
+
+    /**
+     * Joins a document (creating it, empty, if it does not exist). The participant first gets
+     * {@link Participant#welcome} (or {@link Participant#rejected} with {@code unknown-rev}, and
+     * is then not joined), then every revision from the welcome's {@code rev} on, exactly once
+     * and in order, and presence events.
+     */
+    Participation join(String documentId, JoinRequest request, Participant participant);
+
+    /** Creates an empty document: {@code false} if it exists already. */
+    CompletionStage<Boolean> create(String documentId);
+
+    /** The document at its head, or empty if it does not exist. */
+    CompletionStage<Optional<DocumentState>> get(String documentId);
+
+    /** The text at revision {@code rev} (from the nearest snapshot and a bounded replay). */
+    CompletionStage<TextAtRevision> textAt(String documentId, long rev);
+
+    /** The operations with {@code from <= rev < to}, at most {@code limit}, with author and time. */
+    CompletionStage<List<StoredOperation>> operations(String documentId, long from, long to, int limit);
+
+    /** Documents, most recently changed first. */
+    CompletionStage<List<DocumentSummary>> list(int limit);
+
+    /** Whether the store answers (for {@code /health}). */
+    boolean isHealthy();
+
+    /**
+     * Graceful shutdown: refuses new work, commits what is in flight, acknowledges it, then ends
+     * every participation with {@link Participant.End#SHUTDOWN}. Returns when done.
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,42 @@
+// Bundles the editor into ../target/webapp-dist, which the WAR plugin adds to the web application's
+// root (pom.xml, webResources): index.html, editor.html, favicon.svg and assets/.
+import { build } from 'esbuild';
+import { cp, rm, mkdir, readdir, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { writeLicenses } from './licenses.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = process.env.TANDEM_WEBAPP_OUT || join(here, '..', 'target', 'webapp-dist');
+
+await rm(out, { recursive: true, force: true });
+await mkdir(out, { recursive: true });
+const result = await build({
+  absWorkingDir: here,
+  entryPoints: {
+    'assets/editor': 'src/ui/editor-page.js',
+    'assets/landing': 'src/ui/landing-page.js',
+    'assets/tandem': 'src/ui/editor.css',
+  },
+  outdir: out,
+  bundle: true,
+  format: 'esm',
+  // The Markdown renderer is a chunk of its own, loaded when the preview or an export needs it.
+  splitting: true,
+  chunkNames: 'assets/chunks/[name]-[hash]',
+  target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
+  minify: true,
+  // Source maps only on request (TANDEM_SOURCEMAP=1): they would triple the WAR's share of the editor.
+  sourcemap: process.env.TANDEM_SOURCEMAP ? 'linked' : false,
+  legalComments: 'none', // the full licence texts go to THIRD-PARTY-LICENSES.txt instead
+  metafile: true,
+  logLevel: 'warning',
+});
+await cp(join(here, 'public'), out, { recursive: true });
+const bundled = await writeLicenses(result.metafile, here, join(out, 'assets', 'THIRD-PARTY-LICENSES.txt'));
+console.log(`THIRD-PARTY-LICENSES.txt: ${bundled} npm packages`);
+
+for (const name of await readdir(join(out, 'assets'), { recursive: true })) {
+  const { size } = await stat(join(out, 'assets', name));
+  if (/\.(js|css)$/.test(name)) console.log(`${name.padEnd(32)} ${(size / 1024).toFixed(1)} KiB`);
+}

@@ -1,0 +1,78 @@
+// The HTTP API of PROTOCOL.md, addressed relative to the page so that Tandem works under any
+// context path: pages live at CONTEXT/ and CONTEXT/d/{id}, so `base` is the page's CONTEXT/.
+
+export const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+/** CONTEXT/ as an absolute URL, from the current page's address. */
+export function contextBase(location = window.location) {
+  const url = new URL(location.href);
+  const at = url.pathname.lastIndexOf('/d/');
+  url.pathname = at >= 0 ? url.pathname.slice(0, at + 1) : url.pathname.replace(/[^/]*$/, '');
+  url.search = '';
+  url.hash = '';
+  return url;
+}
+
+/** The document id of an editor page (CONTEXT/d/{id}), or null. */
+export function documentIdFromPath(location = window.location) {
+  const match = /\/d\/([^/]+)$/.exec(location.pathname);
+  if (!match) return null;
+  const id = decodeURIComponent(match[1]);
+  return DOC_ID.test(id) ? id : null;
+}
+
+export function editorUrl(id, base = contextBase()) {
+  return new URL(`d/${encodeURIComponent(id)}`, base).href;
+}
+
+/** ws[s]://HOST/CONTEXT/ws/docs/{id}, the scheme following the page's. */
+export function socketUrl(id, base = contextBase()) {
+  const url = new URL(`ws/docs/${encodeURIComponent(id)}`, base);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.href;
+}
+
+async function request(path, options = {}) {
+  const response = await fetch(new URL(path, contextBase()), {
+    headers: { Accept: 'application/json', ...(options.body ? { 'Content-Type': 'application/json' } : {}) },
+    ...options,
+  });
+  if (!response.ok) {
+    let code = `http-${response.status}`;
+    try { code = (await response.json()).error || code; } catch (e) { /* not JSON */ }
+    const error = new Error(`${options.method || 'GET'} ${path}: ${code}`);
+    error.status = response.status;
+    error.code = code;
+    throw error;
+  }
+  return response;
+}
+
+/** [{id, rev, length, updated}], newest first. */
+export async function listDocuments() {
+  return (await request('api/docs')).json();
+}
+
+/** Creates a document (with `id`, or a fresh id when absent); resolves to its id. */
+export async function createDocument(id) {
+  const response = await request('api/docs', { method: 'POST', body: JSON.stringify(id ? { id } : {}) });
+  return (await response.json()).id;
+}
+
+/** The text of `id` at revision `rev`. */
+export async function textAt(id, rev) {
+  return (await request(`api/docs/${encodeURIComponent(id)}/text?rev=${rev}`)).text();
+}
+
+/** Every operation of `id` from `from` up to `to` (exclusive), following the 10,000 per call limit. */
+export async function operations(id, from = 0, to) {
+  const all = [];
+  let next = from;
+  for (;;) {
+    const query = `from=${next}${to === undefined ? '' : `&to=${to}`}`;
+    const page = await (await request(`api/docs/${encodeURIComponent(id)}/ops?${query}`)).json();
+    all.push(...page);
+    if (page.length < 10000) return all;
+    next = page[page.length - 1].rev + 1;
+  }
+}

@@ -1,0 +1,82 @@
+import { el, setChildren } from './dom.js';
+import { operations, textAt } from './api.js';
+import { createViewer, replaceText } from './editor-view.js';
+
+/**
+ * The history slider: a read-only viewer of the text at any revision, with who made that revision
+ * and when. The live editor keeps syncing underneath, hidden; "Back to live" shows it again.
+ * @param {object} o {id, bar, viewerParent, liveParent, onActive(active)}
+ */
+export function createHistory(o) {
+  let active = false;
+  let entries = [];
+  let timer = null;
+  let wanted = 0;
+  const cache = new Map();
+  const viewer = createViewer({ parent: o.viewerParent });
+  const slider = el('input', { type: 'range', min: 0, max: 0, value: 0, step: 1, 'aria-label': 'Revision', oninput: () => slid() });
+  const label = el('span', { class: 'history-label', 'aria-live': 'polite' });
+  const back = el('button', { type: 'button', class: 'back-to-live', onclick: () => leave() }, 'Back to live');
+  setChildren(o.bar, el('span', { class: 'history-title' }, 'History'), slider, label, back);
+
+  function describe(rev) {
+    if (rev === 0) return `Revision 0 of ${entries.length}: the empty document`;
+    const entry = entries[rev - 1];
+    const when = entry && entry.time ? new Date(entry.time).toLocaleString() : 'unknown time';
+    return `Revision ${rev} of ${entries.length}: by ${(entry && (entry.name || entry.client)) || 'someone'}, ${when}`;
+  }
+
+  async function show(rev) {
+    wanted = rev;
+    try {
+      const text = cache.has(rev) ? cache.get(rev) : await textAt(o.id, rev);
+      cache.set(rev, text);
+      if (active && wanted === rev) replaceText(viewer, text);
+    } catch (e) {
+      label.textContent = `Could not load revision ${rev}: ${e.message}`;
+    }
+  }
+
+  function slid() {
+    const rev = Number(slider.value);
+    label.textContent = describe(rev);
+    clearTimeout(timer);
+    timer = setTimeout(() => show(rev), 120);
+  }
+
+  async function enter() {
+    active = true;
+    o.onActive(true);
+    o.liveParent.hidden = true;
+    o.viewerParent.hidden = false;
+    o.bar.hidden = false;
+    label.textContent = 'Loading history…';
+    try {
+      entries = await operations(o.id, 0);
+    } catch (e) {
+      label.textContent = `History unavailable: ${e.message}`;
+      return;
+    }
+    if (!active) return;
+    slider.max = String(entries.length);
+    slider.value = String(entries.length);
+    label.textContent = describe(entries.length);
+    await show(entries.length);
+  }
+
+  function leave() {
+    if (!active) return;
+    active = false;
+    clearTimeout(timer);
+    o.liveParent.hidden = false;
+    o.viewerParent.hidden = true;
+    o.bar.hidden = true;
+    o.onActive(false);
+  }
+
+  return {
+    get active() { return active; },
+    toggle() { return active ? leave() : enter(); },
+    leave,
+  };
+}
