@@ -1,5 +1,6 @@
 package dev.tandem.document;
 
+import dev.tandem.ot.DocumentText;
 import dev.tandem.ot.Range;
 import dev.tandem.ot.TextOperation;
 import dev.tandem.store.Snapshot;
@@ -52,8 +53,10 @@ final class LiveDocument {
 
     State state = State.LOADING;
     private List<Runnable> deferred = new ArrayList<>();
-    EditableText headText;
-    private EditableText durableText;
+    /** The text at the lane's head, which incoming operations are checked against. */
+    DocumentText headText;
+    /** The text at the durable head: what welcomes and reads show, never ahead of the store. */
+    private DocumentText durableText;
     RecentLog log;
     GroupCommit commit;
     private boolean flushScheduled;
@@ -123,8 +126,8 @@ final class LiveDocument {
             for (StoredOperation operation : stored.tail()) {
                 text = operation.operation().apply(text);
             }
-            headText = EditableText.of(text);
-            durableText = EditableText.of(text);
+            headText = new DocumentText(text);
+            durableText = new DocumentText(text);
             List<StoredOperation> tail = stored.tail();
             int keep = Math.min(tail.size(), service.settings().recentOperations());
             log = new RecentLog(stored.head() - keep);

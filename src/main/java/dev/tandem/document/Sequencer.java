@@ -96,7 +96,7 @@ final class Sequencer {
         for (long r = covered; r < log.head(); r++) {
             transformed = TextOperation.transform(transformed, log.get(r).operation()).aPrime();
         }
-        String misfit = transformed.misfit(document.headText);
+        String misfit = document.headText.misfit(transformed);
         if (misfit != null) {
             refuse(session, seq, Rejection.Code.INVALID_OP, misfit + " (at revision " + log.head() + ")");
             return;
