@@ -1,0 +1,65 @@
+package dev.tandem.document;
+
+import java.time.Duration;
+
+/**
+ * How the document service sizes itself. Built once at start-up from the web application's
+ * configuration (or directly by tests); the service reads nothing from the environment.
+ *
+ * @param snapshotEvery     a snapshot of the text is stored every this many revisions, so that
+ *                          loading a document or the text at a revision replays at most this many
+ *                          operations. Defaults to 500.
+ * @param recentOperations  how many recent operations each loaded document keeps in memory for
+ *                          transformation and catch-up; older ones are read from the store.
+ *                          Defaults to 2,000.
+ * @param idleUnload        a document with no participants for this long is dropped from memory.
+ *                          Defaults to 5 minutes.
+ * @param maxBatch          at most this many operations are written in one store transaction.
+ *                          Defaults to 1,000.
+ * @param laneThreads       threads shared by all documents' lanes (ordering, transformation,
+ *                          callbacks; never blocked on I/O). Defaults to the number of processors.
+ * @param storeThreads      threads that call the store (commits, loads, history). Defaults to 8.
+ */
+public record DocumentSettings(int snapshotEvery, int recentOperations, Duration idleUnload, int maxBatch,
+                               int laneThreads, int storeThreads) {
+
+    public DocumentSettings {
+        if (snapshotEvery < 1 || recentOperations < 1 || maxBatch < 1 || laneThreads < 1 || storeThreads < 1) {
+            throw new IllegalArgumentException("settings must be positive: " + snapshotEvery + ", " + recentOperations
+                    + ", " + maxBatch + ", " + laneThreads + ", " + storeThreads);
+        }
+        if (idleUnload == null || idleUnload.isNegative()) {
+            throw new IllegalArgumentException("idleUnload must be zero or positive, got " + idleUnload);
+        }
+    }
+
+    /** The documented defaults. */
+    public static DocumentSettings defaults() {
+        return new DocumentSettings(500, 2_000, Duration.ofMinutes(5), 1_000,
+                Runtime.getRuntime().availableProcessors(), 8);
+    }
+
+    public DocumentSettings withSnapshotEvery(int operations) {
+        return new DocumentSettings(operations, recentOperations, idleUnload, maxBatch, laneThreads, storeThreads);
+    }
+
+    public DocumentSettings withRecentOperations(int operations) {
+        return new DocumentSettings(snapshotEvery, operations, idleUnload, maxBatch, laneThreads, storeThreads);
+    }
+
+    public DocumentSettings withIdleUnload(Duration after) {
+        return new DocumentSettings(snapshotEvery, recentOperations, after, maxBatch, laneThreads, storeThreads);
+    }
+
+    public DocumentSettings withMaxBatch(int operations) {
+        return new DocumentSettings(snapshotEvery, recentOperations, idleUnload, operations, laneThreads, storeThreads);
+    }
+
+    public DocumentSettings withLaneThreads(int threads) {
+        return new DocumentSettings(snapshotEvery, recentOperations, idleUnload, maxBatch, threads, storeThreads);
+    }
+
+    public DocumentSettings withStoreThreads(int threads) {
+        return new DocumentSettings(snapshotEvery, recentOperations, idleUnload, maxBatch, laneThreads, threads);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.tandem.document;
+
+import dev.tandem.store.DocumentStore;
+import dev.tandem.store.DocumentSummary;
+import dev.tandem.store.Snapshot;
+import dev.tandem.store.StoreException;
+import dev.tandem.store.StoredDocument;
+import dev.tandem.store.StoredOperation;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * What was: texts at past revisions, the log, the document list. Everything here is durable, so
+ * it is read from the store alone (on the store executor) and needs no lane: a revision is in the
+ * store before anyone hears of it.
+ *
+ * <p>Threading: any thread; futures complete on the store executor.
+ */
+final class History {
+
+    private final DocumentStore store;
+    private final Executor storeExecutor;
+
+    History(DocumentStore store, Executor storeExecutor) {
+        this.store = store;
+        this.storeExecutor = storeExecutor;
+    }
+
+    /** The text at {@code rev}: the nearest snapshot at or before it, then a replay of the log. */
+    CompletableFuture<TextAtRevision> textAt(String id, long rev) {
+        return CompletableFuture.supplyAsync(() -> {
+            Optional<DocumentSummary> summary = store.summary(id);
+            if (summary.isEmpty()) {
+                return new TextAtRevision.NoSuchDocument();
+            }
+            long head = summary.get().rev();
+            if (rev < 0 || rev > head) {
+                return new TextAtRevision.UnknownRevision(head);
+            }
+            Snapshot snapshot = store.snapshotAtOrBefore(id, rev).orElse(new Snapshot(0, ""));
+            return new TextAtRevision.Found(rev, replay(id, snapshot.text(), store.read(id, snapshot.rev(), rev), snapshot.rev(), rev));
+        }, storeExecutor);
+    }
+
+    /** The document at its head as the store has it. */
+    CompletableFuture<Optional<DocumentState>> get(String id) {
+        return CompletableFuture.supplyAsync(() -> store.load(id).map(History::atHead), storeExecutor);
+    }
+
+    CompletableFuture<List<StoredOperation>> operations(String id, long from, long to, int limit) {
+        long start = Math.max(0, from);
+        long end = Math.min(to, start + Math.max(0, limit));
+        return CompletableFuture.supplyAsync(() -> end <= start ? List.of() : store.read(id, start, end), storeExecutor);
+    }
+
+    CompletableFuture<List<DocumentSummary>> list(int limit) {
+        return CompletableFuture.supplyAsync(() -> store.list(limit), storeExecutor);
+    }
+
+    CompletableFuture<Boolean> create(String id) {
+        return CompletableFuture.supplyAsync(() -> store.create(id), storeExecutor);
+    }
+
+    static DocumentState atHead(StoredDocument stored) {
+        return new DocumentState(stored.id(), stored.head(),
+                replay(stored.id(), stored.snapshot().text(), stored.tail(), stored.snapshot().rev(), stored.head()));
+    }
+
+    private static String replay(String id, String text, List<StoredOperation> operations, long from, long to) {
+        if (operations.size() != to - from) {
+            throw new StoreException("the log of " + id + " has " + operations.size() + " operations in [" + from + ", " + to + ")");
+        }
+        for (StoredOperation operation : operations) {
+            text = operation.operation().apply(text);
+        }
+        return text;
+    }
+}

@@ -1,0 +1,219 @@
+package dev.tandem.document;
+
+import dev.tandem.store.DocumentStore;
+import dev.tandem.store.DocumentSummary;
+import dev.tandem.store.StoredOperation;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The {@link DocumentService}: documents are loaded on first use, each with its own lane over a
+ * shared pool of lane threads; store calls run on a separate pool so that lanes never wait for
+ * I/O; a sweeper unloads documents nobody has used for {@link DocumentSettings#idleUnload()}.
+ *
+ * <p>The service does not own the store: whoever built it closes it after {@link #close()}.
+ */
+public final class SharedDocumentService implements DocumentService {
+
+    private static final Logger LOG = Logger.getLogger(SharedDocumentService.class.getName());
+
+    private final DocumentStore store;
+    private final DocumentSettings settings;
+    private final Clock clock;
+    private final ExecutorService lanePool;
+    private final ExecutorService storePool;
+    private final ScheduledExecutorService sweeper;
+    private final History history;
+    private final ConcurrentHashMap<String, LiveDocument> documents = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    public SharedDocumentService(DocumentStore store, DocumentSettings settings) {
+        this(store, settings, Clock.systemUTC());
+    }
+
+    /** With a clock of the test's choosing: it stamps operations and times idle unloading. */
+    SharedDocumentService(DocumentStore store, DocumentSettings settings, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+        this.lanePool = Executors.newFixedThreadPool(settings.laneThreads(), named("tandem-lane"));
+        this.storePool = Executors.newFixedThreadPool(settings.storeThreads(), named("tandem-store"));
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(named("tandem-idle"));
+        this.history = new History(store, storePool);
+        long period = Math.max(1_000, Math.min(settings.idleUnload().toMillis() / 2, 60_000));
+        sweeper.scheduleWithFixedDelay(this::unloadIdle, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public Participation join(String documentId, JoinRequest request, Participant participant) {
+        Session session = new Session(request, participant);
+        if (closed) {
+            session.end(Participant.End.SHUTDOWN);
+            return session;
+        }
+        AtomicBoolean created = new AtomicBoolean();
+        // pinned inside compute: an idle unload (also inside compute) cannot take it from under this join
+        LiveDocument document = documents.compute(documentId, (id, existing) -> {
+            LiveDocument live = existing;
+            if (live == null) {
+                live = new LiveDocument(id, this);
+                created.set(true);
+            }
+            live.pin(session);
+            return live;
+        });
+        session.attach(document);
+        try {
+            if (created.get()) {
+                document.load();
+            }
+            document.post(() -> document.join(session));
+        } catch (RejectedExecutionException shuttingDown) {
+            session.end(Participant.End.SHUTDOWN);
+        }
+        return session;
+    }
+
+    @Override
+    public CompletionStage<Boolean> create(String documentId) {
+        return history.create(documentId);
+    }
+
+    @Override
+    public CompletionStage<Optional<DocumentState>> get(String documentId) {
+        LiveDocument live = documents.get(documentId);
+        if (live == null) {
+            return history.get(documentId);
+        }
+        return live.state().thenCompose(state -> state.isPresent()
+                ? CompletableFuture.completedFuture(state)
+                : history.get(documentId));
+    }
+
+    @Override
+    public CompletionStage<TextAtRevision> textAt(String documentId, long rev) {
+        return history.textAt(documentId, rev);
+    }
+
+    @Override
+    public CompletionStage<List<StoredOperation>> operations(String documentId, long from, long to, int limit) {
+        return history.operations(documentId, from, to, limit);
+    }
+
+    @Override
+    public CompletionStage<List<DocumentSummary>> list(int limit) {
+        return history.list(limit);
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return !closed && store.isReachable();
+    }
+
+    /** How many documents are in memory (for metrics and tests). */
+    public int loadedDocuments() {
+        return documents.size();
+    }
+
+    /** Unloads every document idle for the configured time; completes with how many it unloaded. */
+    CompletableFuture<Integer> unloadIdle() {
+        Instant now = now();
+        List<CompletableFuture<Boolean>> checks = new ArrayList<>();
+        for (LiveDocument document : documents.values()) {
+            try {
+                checks.add(document.unloadIfIdle(now));
+            } catch (RejectedExecutionException shuttingDown) {
+                break;
+            }
+        }
+        return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
+                .thenApply(done -> (int) checks.stream().filter(CompletableFuture::join).count());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        sweeper.shutdownNow();
+        // documents may still be created by joins that passed the check just before: go until none is left
+        while (!documents.isEmpty()) {
+            List<CompletableFuture<Void>> closing = new ArrayList<>();
+            for (LiveDocument document : documents.values()) {
+                closing.add(document.close());
+            }
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).join();
+        }
+        lanePool.shutdown();
+        storePool.shutdown();
+        try {
+            if (!lanePool.awaitTermination(30, TimeUnit.SECONDS) || !storePool.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warning("document service threads did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    DocumentStore store() {
+        return store;
+    }
+
+    DocumentSettings settings() {
+        return settings;
+    }
+
+    ExecutorService lanePool() {
+        return lanePool;
+    }
+
+    ExecutorService storeExecutor() {
+        return storePool;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Removes a document that failed or closed from the registry (a later join loads it anew). */
+    void forget(LiveDocument document) {
+        documents.remove(document.id, document);
+    }
+
+    /** Removes an idle document unless a join has pinned it meanwhile. */
+    boolean forgetIfUnpinned(LiveDocument document) {
+        AtomicBoolean removed = new AtomicBoolean();
+        documents.computeIfPresent(document.id, (id, live) -> {
+            if (live == document && !live.isPinned()) {
+                removed.set(true);
+                return null;
+            }
+            return live;
+        });
+        return removed.get();
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((t, e) -> LOG.log(Level.SEVERE, "uncaught in " + t.getName(), e));
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,138 @@
+package dev.tandem.document;
+
+import dev.tandem.store.AppendResult;
+import dev.tandem.store.DocumentStore;
+import dev.tandem.store.DocumentSummary;
+import dev.tandem.store.Snapshot;
+import dev.tandem.store.StoredDocument;
+import dev.tandem.store.StoredOperation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/** A store that tests can hold at an append, make fail, and count: wraps any store. */
+final class GatedStore implements DocumentStore {
+
+    private final DocumentStore delegate;
+    private volatile CountDownLatch gate;
+    private final Semaphore heldAppends = new Semaphore(0);
+    private volatile RuntimeException nextFailure;
+    private volatile AppendResult nextResult;
+    final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+
+    GatedStore(DocumentStore delegate) {
+        this.delegate = delegate;
+    }
+
+    /** Appends from now on wait at the gate until {@link #release}. */
+    void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    void release() {
+        CountDownLatch open = gate;
+        gate = null;
+        if (open != null) {
+            open.countDown();
+        }
+    }
+
+    /** Waits until an append is held at the gate. */
+    void awaitHeldAppend() throws InterruptedException {
+        if (!heldAppends.tryAcquire(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("no append reached the store");
+        }
+    }
+
+    void failNextAppend(RuntimeException failure) {
+        nextFailure = failure;
+    }
+
+    void answerNextAppend(AppendResult result) {
+        nextResult = result;
+    }
+
+    @Override
+    public AppendResult append(String id, long expectedHead, List<StoredOperation> batch, int lengthAfter) {
+        CountDownLatch closed = gate;
+        if (closed != null) {
+            heldAppends.release();
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        RuntimeException failure = nextFailure;
+        if (failure != null) {
+            nextFailure = null;
+            throw failure;
+        }
+        AppendResult answer = nextResult;
+        if (answer != null) {
+            nextResult = null;
+            return answer;
+        }
+        batchSizes.add(batch.size());
+        return delegate.append(id, expectedHead, batch, lengthAfter);
+    }
+
+    @Override
+    public boolean create(String id) {
+        return delegate.create(id);
+    }
+
+    @Override
+    public Optional<StoredDocument> load(String id) {
+        return delegate.load(id);
+    }
+
+    @Override
+    public List<StoredOperation> read(String id, long from, long to) {
+        return delegate.read(id, from, to);
+    }
+
+    @Override
+    public Optional<StoredOperation> find(String id, String src, long seq) {
+        return delegate.find(id, src, seq);
+    }
+
+    @Override
+    public long lastSeq(String id, String src) {
+        return delegate.lastSeq(id, src);
+    }
+
+    @Override
+    public void saveSnapshot(String id, Snapshot snapshot) {
+        delegate.saveSnapshot(id, snapshot);
+    }
+
+    @Override
+    public Optional<Snapshot> snapshotAtOrBefore(String id, long rev) {
+        return delegate.snapshotAtOrBefore(id, rev);
+    }
+
+    @Override
+    public List<DocumentSummary> list(int limit) {
+        return delegate.list(limit);
+    }
+
+    @Override
+    public Optional<DocumentSummary> summary(String id) {
+        return delegate.summary(id);
+    }
+
+    @Override
+    public boolean isReachable() {
+        return delegate.isReachable();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}
