@@ -1,0 +1,83 @@
+package dev.tandem.store;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@link DocumentStore} asks of its callers, checked the same way by every implementation.
+ * A call that breaks it is a bug in the caller, so it fails with an
+ * {@link IllegalArgumentException} that names the rule and the values, and writes nothing.
+ */
+final class CallerContract {
+
+    private CallerContract() {
+    }
+
+    /**
+     * Checks a batch for {@link DocumentStore#append} and returns it with times cut to the
+     * microsecond: PostgreSQL and H2 keep no finer, and every store must give back what it took.
+     */
+    static List<StoredOperation> check(String id, long expectedHead, List<StoredOperation> batch, int lengthAfter) {
+        if (expectedHead < 0) {
+            throw new IllegalArgumentException("expected head of '" + id + "' is negative: " + expectedHead);
+        }
+        if (batch == null || batch.isEmpty()) {
+            throw new IllegalArgumentException("empty batch for '" + id + "' at rev " + expectedHead);
+        }
+        if (lengthAfter < 0) {
+            throw new IllegalArgumentException("length after the batch for '" + id + "' is negative: " + lengthAfter);
+        }
+        Map<String, Long> seen = new HashMap<>();
+        StoredOperation[] truncated = new StoredOperation[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            StoredOperation operation = batch.get(i);
+            if (operation.rev() != expectedHead + i) {
+                throw new IllegalArgumentException("operation " + i + " of the batch for '" + id + "' has rev " + operation.rev()
+                        + ", expected " + (expectedHead + i) + " (a batch starts at the expected head and has no gaps)");
+            }
+            if (operation.operation() == null || operation.src() == null || operation.client() == null || operation.time() == null) {
+                throw new IllegalArgumentException("operation at rev " + operation.rev() + " of '" + id
+                        + "' lacks its operation, src, client or time: " + operation);
+            }
+            Long twin = seen.put(operation.src() + '\u0000' + operation.seq(), operation.rev());
+            if (twin != null) {
+                throw alreadyApplied(id, operation, twin);
+            }
+            truncated[i] = new StoredOperation(operation.rev(), operation.operation(), operation.src(), operation.seq(),
+                    operation.client(), operation.name(), truncate(operation.time()));
+        }
+        return List.of(truncated);
+    }
+
+    static IllegalArgumentException alreadyApplied(String id, StoredOperation operation, long earlierRev) {
+        return new IllegalArgumentException("src " + operation.src() + " seq " + operation.seq() + " is already at rev " + earlierRev
+                + " of '" + id + "', so it cannot be appended again at rev " + operation.rev() + " (look it up with find first)");
+    }
+
+    static void checkRange(long from, long to) {
+        if (from < 0) {
+            throw new IllegalArgumentException("read from a negative rev: " + from + " (to " + to + ")");
+        }
+    }
+
+    static void checkLimit(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("negative list limit: " + limit);
+        }
+    }
+
+    static void checkSnapshot(String id, Snapshot snapshot, long head) {
+        if (snapshot.rev() < 0 || snapshot.rev() > head || snapshot.text() == null) {
+            throw new IllegalArgumentException("snapshot of '" + id + "' at rev " + snapshot.rev()
+                    + " is outside the log (head " + head + ") or has no text");
+        }
+    }
+
+    /** Cuts a time to the microsecond, the precision every store keeps. */
+    static Instant truncate(Instant time) {
+        return time.truncatedTo(ChronoUnit.MICROS);
+    }
+}

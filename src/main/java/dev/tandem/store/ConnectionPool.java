@@ -1,0 +1,51 @@
+package dev.tandem.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/** The HikariCP pool the store opens when the container binds no {@code DataSource}. */
+final class ConnectionPool {
+
+    private ConnectionPool() {
+    }
+
+    static HikariDataSource open(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("tandem");
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        // named explicitly: in a servlet container DriverManager often cannot see drivers that
+        // sit in the web application's WEB-INF/lib
+        String driver = driverFor(url);
+        if (driver != null) {
+            config.setDriverClassName(driver);
+        }
+        config.setMaximumPoolSize(10);
+        // fail at start, with the database's own message, rather than at the first request
+        config.setInitializationFailTimeout(1);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to " + url + " as " + user + ": " + rootMessage(e), e);
+        }
+    }
+
+    static String driverFor(String url) {
+        if (url.startsWith("jdbc:h2:")) {
+            return "org.h2.Driver";
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return "org.postgresql.Driver";
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

@@ -1,0 +1,217 @@
+package dev.tandem.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A {@link DocumentStore} in memory, for tests and as the reference semantics that the JDBC store
+ * must match (both run the same contract test). Nothing survives {@link #close()}.
+ *
+ * <p>Threading: each document is guarded by its own monitor, so appends to different documents
+ * proceed in parallel and appends to one document are serialised.
+ */
+public final class InMemoryDocumentStore implements DocumentStore {
+
+    private final ConcurrentHashMap<String, Entry> documents = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public InMemoryDocumentStore() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock the source of creation times */
+    public InMemoryDocumentStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean create(String id) {
+        Instant now = CallerContract.truncate(clock.instant());
+        return documents.putIfAbsent(id, new Entry(id, now)) == null;
+    }
+
+    @Override
+    public Optional<StoredDocument> load(String id) {
+        Entry entry = documents.get(id);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        synchronized (entry) {
+            Snapshot newest = entry.snapshotAtOrBefore(entry.log.size());
+            return Optional.of(new StoredDocument(id, newest, List.copyOf(entry.log.subList((int) newest.rev(), entry.log.size()))));
+        }
+    }
+
+    @Override
+    public AppendResult append(String id, long expectedHead, List<StoredOperation> batch, int lengthAfter) {
+        List<StoredOperation> checked = CallerContract.check(id, expectedHead, batch, lengthAfter);
+        Entry entry = documents.get(id);
+        if (entry == null) {
+            if (expectedHead != 0) {
+                return new AppendResult.Conflict(0);
+            }
+            // filled before it is published, so a batch that fails its checks leaves no document behind
+            Entry fresh = new Entry(id, checked.get(checked.size() - 1).time());
+            AppendResult result;
+            synchronized (fresh) {
+                result = fresh.append(expectedHead, checked, lengthAfter);
+            }
+            if (documents.putIfAbsent(id, fresh) == null) {
+                return result;
+            }
+            entry = documents.get(id);
+        }
+        synchronized (entry) {
+            return entry.append(expectedHead, checked, lengthAfter);
+        }
+    }
+
+    @Override
+    public List<StoredOperation> read(String id, long from, long to) {
+        CallerContract.checkRange(from, to);
+        Entry entry = documents.get(id);
+        if (entry == null || to <= from) {
+            return List.of();
+        }
+        synchronized (entry) {
+            int size = entry.log.size();
+            int start = (int) Math.min(from, size);
+            int end = (int) Math.min(to, size);
+            return List.copyOf(entry.log.subList(start, end));
+        }
+    }
+
+    @Override
+    public Optional<StoredOperation> find(String id, String src, long seq) {
+        Entry entry = documents.get(id);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        synchronized (entry) {
+            NavigableMap<Long, StoredOperation> bySeq = entry.bySrc.get(src);
+            return Optional.ofNullable(bySeq == null ? null : bySeq.get(seq));
+        }
+    }
+
+    @Override
+    public long lastSeq(String id, String src) {
+        Entry entry = documents.get(id);
+        if (entry == null) {
+            return -1;
+        }
+        synchronized (entry) {
+            NavigableMap<Long, StoredOperation> bySeq = entry.bySrc.get(src);
+            return bySeq == null ? -1 : bySeq.lastKey();
+        }
+    }
+
+    @Override
+    public void saveSnapshot(String id, Snapshot snapshot) {
+        Entry entry = documents.get(id);
+        if (entry == null) {
+            throw new IllegalArgumentException("no document '" + id + "' to keep a snapshot of (at rev " + snapshot.rev() + ")");
+        }
+        synchronized (entry) {
+            CallerContract.checkSnapshot(id, snapshot, entry.log.size());
+            entry.snapshots.putIfAbsent(snapshot.rev(), snapshot.text());
+        }
+    }
+
+    @Override
+    public Optional<Snapshot> snapshotAtOrBefore(String id, long rev) {
+        Entry entry = documents.get(id);
+        if (entry == null || rev < 0) {
+            return Optional.empty();
+        }
+        synchronized (entry) {
+            return Optional.of(entry.snapshotAtOrBefore(rev));
+        }
+    }
+
+    @Override
+    public List<DocumentSummary> list(int limit) {
+        CallerContract.checkLimit(limit);
+        List<DocumentSummary> all = new ArrayList<>();
+        for (Entry entry : documents.values()) {
+            synchronized (entry) {
+                all.add(entry.summary());
+            }
+        }
+        all.sort(Comparator.comparing(DocumentSummary::updated).reversed().thenComparing(DocumentSummary::id));
+        return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+    }
+
+    @Override
+    public Optional<DocumentSummary> summary(String id) {
+        Entry entry = documents.get(id);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        synchronized (entry) {
+            return Optional.of(entry.summary());
+        }
+    }
+
+    @Override
+    public boolean isReachable() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        documents.clear();
+    }
+
+    /** One document; every field is guarded by the entry's monitor. */
+    private static final class Entry {
+        final String id;
+        final List<StoredOperation> log = new ArrayList<>();
+        final NavigableMap<Long, String> snapshots = new TreeMap<>();
+        final Map<String, NavigableMap<Long, StoredOperation>> bySrc = new HashMap<>();
+        int length;
+        Instant updated;
+
+        Entry(String id, Instant created) {
+            this.id = id;
+            this.updated = created;
+        }
+
+        AppendResult append(long expectedHead, List<StoredOperation> batch, int lengthAfter) {
+            if (log.size() != expectedHead) {
+                return new AppendResult.Conflict(log.size());
+            }
+            for (StoredOperation operation : batch) {
+                NavigableMap<Long, StoredOperation> bySeq = bySrc.get(operation.src());
+                StoredOperation earlier = bySeq == null ? null : bySeq.get(operation.seq());
+                if (earlier != null) {
+                    throw CallerContract.alreadyApplied(id, operation, earlier.rev());
+                }
+            }
+            for (StoredOperation operation : batch) {
+                log.add(operation);
+                bySrc.computeIfAbsent(operation.src(), src -> new TreeMap<>()).put(operation.seq(), operation);
+            }
+            length = lengthAfter;
+            updated = batch.get(batch.size() - 1).time();
+            return new AppendResult.Appended(log.size());
+        }
+
+        Snapshot snapshotAtOrBefore(long rev) {
+            Map.Entry<Long, String> floor = snapshots.floorEntry(rev);
+            return floor == null ? new Snapshot(0, "") : new Snapshot(floor.getKey(), floor.getValue());
+        }
+
+        DocumentSummary summary() {
+            return new DocumentSummary(id, log.size(), length, updated);
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package dev.tandem.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * A {@link DocumentStore} over JDBC, with the same SQL on H2 (the embedded default) and
+ * PostgreSQL. The schema is migrated when the store is built ({@link Schema}).
+ *
+ * <p>An append is one transaction: it moves the head in {@code documents} only if it is still
+ * the expected one (a concurrent writer's row lock makes the loser see 0 rows), then inserts the
+ * batch. The primary key of {@code operations} is the last guard: if it is violated anyway, the
+ * append is a {@link AppendResult.Conflict} too, never an exception, because a second server
+ * node relies on losing that way. Only prepared statements are used.
+ *
+ * <p>Threading: safe for concurrent use; each call takes a connection from the data source.
+ */
+public final class JdbcDocumentStore implements DocumentStore {
+
+    private final DataSource dataSource;
+    private final AutoCloseable ownedPool;
+    private final Dialect dialect;
+    private final Clock clock;
+
+    /** A store over a data source that the caller (e.g. the container) owns and closes. */
+    public JdbcDocumentStore(DataSource dataSource) {
+        this(dataSource, null, Clock.systemUTC());
+    }
+
+    JdbcDocumentStore(DataSource dataSource, AutoCloseable ownedPool, Clock clock) {
+        this.dataSource = dataSource;
+        this.ownedPool = ownedPool;
+        this.clock = clock;
+        try (Connection connection = dataSource.getConnection()) {
+            this.dialect = Dialect.of(connection);
+            dialect.prepare(connection);
+            Schema.migrate(connection, dialect);
+        } catch (SQLException e) {
+            closeQuietly(ownedPool);
+            throw new StoreException("cannot open the document store: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(ownedPool);
+            throw e;
+        }
+    }
+
+    /** A store with its own connection pool (HikariCP) on {@code url}; {@link #close()} closes the pool. */
+    public static JdbcDocumentStore open(String url, String user, String password) {
+        var pool = ConnectionPool.open(url, user, password);
+        return new JdbcDocumentStore(pool, pool, Clock.systemUTC());
+    }
+
+    @Override
+    public boolean create(String id) {
+        return inConnection("create '" + id + "'", connection -> {
+            if (head(connection, id).isPresent()) {
+                return false;
+            }
+            Instant now = CallerContract.truncate(clock.instant());
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO documents (id, rev, length, created, updated) VALUES (?, 0, 0, ?, ?)")) {
+                insert.setString(1, id);
+                insert.setObject(2, OperationRows.timestamp(now));
+                insert.setObject(3, OperationRows.timestamp(now));
+                insert.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if (SqlStates.isIntegrityViolation(e)) {
+                    return false; // created by someone else between the check and the insert
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public Optional<StoredDocument> load(String id) {
+        return inConnection("load '" + id + "'", connection -> {
+            if (head(connection, id).isEmpty()) {
+                return Optional.empty();
+            }
+            // each statement sees the latest commits; the tail is read last, so it reaches at
+            // least to the snapshot read before it and has no gaps
+            Snapshot newest = newestSnapshot(connection, id, Long.MAX_VALUE).orElse(new Snapshot(0, ""));
+            return Optional.of(new StoredDocument(id, newest, readFrom(connection, id, newest.rev(), Long.MAX_VALUE)));
+        });
+    }
+
+    @Override
+    public AppendResult append(String id, long expectedHead, List<StoredOperation> batch, int lengthAfter) {
+        List<StoredOperation> checked = CallerContract.check(id, expectedHead, batch, lengthAfter);
+        return inConnection("append to '" + id + "' at rev " + expectedHead, connection -> {
+            connection.setAutoCommit(false);
+            try {
+                // a second attempt only when a concurrent create at revision 0 got in the way
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        AppendResult result = Append.run(connection, id, expectedHead, checked, lengthAfter);
+                        if (result instanceof AppendResult.Appended) {
+                            connection.commit();
+                        } else {
+                            connection.rollback();
+                        }
+                        return result;
+                    } catch (SQLException e) {
+                        connection.rollback();
+                        if (!SqlStates.isIntegrityViolation(e)) {
+                            throw e;
+                        }
+                        Optional<AppendResult> explained = Append.explainViolation(connection, id, expectedHead, checked, e);
+                        connection.rollback();
+                        if (explained.isPresent()) {
+                            return explained.get();
+                        }
+                        if (attempt == 2) {
+                            throw e;
+                        }
+                    }
+                }
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        });
+    }
+
+    @Override
+    public List<StoredOperation> read(String id, long from, long to) {
+        CallerContract.checkRange(from, to);
+        if (to <= from) {
+            return List.of();
+        }
+        return inConnection("read '" + id + "' from " + from + " to " + to, connection -> readFrom(connection, id, from, to));
+    }
+
+    @Override
+    public Optional<StoredOperation> find(String id, String src, long seq) {
+        return inConnection("find src " + src + " seq " + seq + " in '" + id + "'", connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT " + OperationRows.COLUMNS + " FROM operations WHERE doc = ? AND src = ? AND seq = ?")) {
+                query.setString(1, id);
+                query.setString(2, src);
+                query.setLong(3, seq);
+                return OperationRows.readAll(query, id).stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public long lastSeq(String id, String src) {
+        return inConnection("last seq of src " + src + " in '" + id + "'", connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT MAX(seq) FROM operations WHERE doc = ? AND src = ?")) {
+                query.setString(1, id);
+                query.setString(2, src);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    long seq = row.getLong(1);
+                    return row.wasNull() ? -1L : seq;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void saveSnapshot(String id, Snapshot snapshot) {
+        inConnection("save the snapshot of '" + id + "' at rev " + snapshot.rev(), connection -> {
+            Optional<Long> head = head(connection, id);
+            if (head.isEmpty()) {
+                throw new IllegalArgumentException("no document '" + id + "' to keep a snapshot of (at rev " + snapshot.rev() + ")");
+            }
+            CallerContract.checkSnapshot(id, snapshot, head.get());
+            if (newestSnapshot(connection, id, snapshot.rev()).filter(s -> s.rev() == snapshot.rev()).isPresent()) {
+                return null;
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO snapshots (doc, rev, text) VALUES (?, ?, ?)")) {
+                insert.setString(1, id);
+                insert.setLong(2, snapshot.rev());
+                insert.setString(3, snapshot.text());
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (!SqlStates.isIntegrityViolation(e)) {
+                    throw e;
+                }
+                // saved by someone else between the check and the insert: same text, nothing to do
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Snapshot> snapshotAtOrBefore(String id, long rev) {
+        if (rev < 0) {
+            return Optional.empty();
+        }
+        return inConnection("find the snapshot of '" + id + "' at or before rev " + rev, connection -> {
+            Optional<Snapshot> stored = newestSnapshot(connection, id, rev);
+            if (stored.isPresent() || head(connection, id).isEmpty()) {
+                return stored;
+            }
+            return Optional.of(new Snapshot(0, ""));
+        });
+    }
+
+    @Override
+    public List<DocumentSummary> list(int limit) {
+        CallerContract.checkLimit(limit);
+        return inConnection("list documents", connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT id, rev, length, updated FROM documents ORDER BY updated DESC, id FETCH FIRST ? ROWS ONLY")) {
+                query.setInt(1, limit);
+                return summaries(query);
+            }
+        });
+    }
+
+    @Override
+    public Optional<DocumentSummary> summary(String id) {
+        return inConnection("summarise '" + id + "'", connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT id, rev, length, updated FROM documents WHERE id = ?")) {
+                query.setString(1, id);
+                return summaries(query).stream().findFirst();
+            }
+        });
+    }
+
+    /** The data source under the store (for tests that look at the tables). */
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public boolean isReachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(ownedPool);
+    }
+
+    /** The head revision of {@code id}, or empty if there is no such document. */
+    static Optional<Long> head(Connection connection, String id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT rev FROM documents WHERE id = ?")) {
+            query.setString(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Optional<Snapshot> newestSnapshot(Connection connection, String id, long atOrBefore) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT rev, text FROM snapshots WHERE doc = ? AND rev <= ? ORDER BY rev DESC FETCH FIRST 1 ROWS ONLY")) {
+            query.setString(1, id);
+            query.setLong(2, atOrBefore);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(new Snapshot(row.getLong(1), row.getString(2))) : Optional.empty();
+            }
+        }
+    }
+
+    private static List<StoredOperation> readFrom(Connection connection, String id, long from, long to) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT " + OperationRows.COLUMNS + " FROM operations WHERE doc = ? AND rev >= ? AND rev < ? ORDER BY rev")) {
+            query.setString(1, id);
+            query.setLong(2, from);
+            query.setLong(3, to);
+            return OperationRows.readAll(query, id);
+        }
+    }
+
+    private static List<DocumentSummary> summaries(PreparedStatement query) throws SQLException {
+        List<DocumentSummary> summaries = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                summaries.add(new DocumentSummary(rows.getString("id"), rows.getLong("rev"), rows.getInt("length"),
+                        OperationRows.instant(rows, "updated")));
+            }
+        }
+        return summaries;
+    }
+
+    private <T> T inConnection(String what, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("cannot " + what + ": " + SqlStates.describe(e), e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        if (resource == null) {
+            return;
+        }
+        try {
+            resource.close();
+        } catch (Exception e) {
+            System.getLogger(JdbcDocumentStore.class.getName()).log(System.Logger.Level.WARNING, "closing the connection pool failed", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}
