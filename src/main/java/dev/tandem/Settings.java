@@ -9,9 +9,10 @@ import java.util.function.UnaryOperator;
  * Tandem's configuration, read once at start-up. Each setting is a system property or, failing
  * that, an environment variable of the same name; unset ones take the default given here.
  *
- * @param dbUrl                the JDBC URL ({@code TANDEM_DB_URL}); default {@value #DEFAULT_DB_URL},
- *                             an H2 file under the user's home. A container {@code DataSource} bound
- *                             at {@code java:comp/env/jdbc/tandem} wins over it.
+ * @param dbUrl                the JDBC URL ({@code TANDEM_DB_URL}), or {@code null} for the default:
+ *                             an embedded H2 file, {@code ~/.tandem/tandem.mv.db} (see
+ *                             {@link dev.tandem.store.StoreSettings#defaultUrl}). A container
+ *                             {@code DataSource} bound at {@code java:comp/env/jdbc/tandem} wins over it.
  * @param dbUser               {@code TANDEM_DB_USER}; default none
  * @param dbPassword           {@code TANDEM_DB_PASSWORD}; default none
  * @param allowedOrigins       {@code TANDEM_ALLOWED_ORIGINS}, comma-separated origins such as
@@ -30,7 +31,6 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
                        int maxMessageBytes, int maxMessagesPerSecond, Duration pingInterval, Duration idleTimeout,
                        Duration throttlePatience, int outboundQueueLimit) {
 
-    public static final String DEFAULT_DB_URL = "jdbc:h2:~/.tandem/tandem";
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 1 << 20;
     public static final int DEFAULT_MAX_MESSAGES_PER_SECOND = 200;
 
@@ -55,7 +55,7 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
     /** The settings that {@code lookup} gives (a name to its value, or {@code null} when unset). */
     public static Settings read(UnaryOperator<String> lookup) {
         return new Settings(
-                text(lookup, "TANDEM_DB_URL", DEFAULT_DB_URL),
+                text(lookup, "TANDEM_DB_URL", null),
                 text(lookup, "TANDEM_DB_USER", null),
                 text(lookup, "TANDEM_DB_PASSWORD", null),
                 Arrays.stream(text(lookup, "TANDEM_ALLOWED_ORIGINS", "").split(","))

@@ -48,6 +48,20 @@ final class DocumentsServlet extends HttpServlet {
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    /** A bug must not show the client a container error page with a stack trace: log it, answer 500. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws jakarta.servlet.ServletException, IOException {
+        try {
+            super.service(request, response);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "failed answering " + request.getRequestURI(), e);
+            if (!response.isCommitted()) {
+                response.reset();
+                HttpJson.error(response, 500, "internal", "internal error");
+            }
+        }
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] path = segments(request);
@@ -264,27 +278,27 @@ final class DocumentsServlet extends HttpServlet {
     }
 
     @JsonbPropertyOrder({"id", "rev", "text"})
-    record DocumentView(String id, long rev, String text) {
+    public record DocumentView(String id, long rev, String text) {
         static DocumentView of(DocumentState state) {
             return new DocumentView(state.id(), state.rev(), state.text());
         }
     }
 
     @JsonbPropertyOrder({"id", "rev", "length", "updated"})
-    record SummaryView(String id, long rev, int length, String updated) {
+    public record SummaryView(String id, long rev, int length, String updated) {
         static SummaryView of(DocumentSummary summary) {
             return new SummaryView(summary.id(), summary.rev(), summary.length(), String.valueOf(summary.updated()));
         }
     }
 
     @JsonbPropertyOrder({"rev", "op", "client", "name", "src", "seq", "time"})
-    record OperationView(long rev, List<Object> op, String client, String name, String src, long seq, String time) {
+    public record OperationView(long rev, List<Object> op, String client, String name, String src, long seq, String time) {
         static OperationView of(StoredOperation op) {
             return new OperationView(op.rev(), op.operation().toWire(), op.client(), op.name(), op.src(), op.seq(),
                     String.valueOf(op.time()));
         }
     }
 
-    record Created(String id) {
+    public record Created(String id) {
     }
 }

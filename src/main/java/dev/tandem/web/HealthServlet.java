@@ -27,6 +27,6 @@ final class HealthServlet extends HttpServlet {
         HttpJson.write(response, up ? 200 : 503, new Health(up ? "UP" : "DOWN"));
     }
 
-    record Health(String status) {
+    public record Health(String status) {
     }
 }

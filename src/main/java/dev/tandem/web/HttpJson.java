@@ -36,6 +36,6 @@ final class HttpJson {
     }
 
     @JsonbPropertyOrder({"error", "message"})
-    record Error(String error, String message) {
+    public record Error(String error, String message) {
     }
 }
