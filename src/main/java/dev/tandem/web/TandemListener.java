@@ -16,12 +16,17 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.annotation.WebListener;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -84,6 +89,21 @@ public final class TandemListener implements ServletContextListener {
             }
             if (store != null) {
                 store.close();
+            }
+            forgetDrivers();
+        }
+    }
+
+    /** JDBC drivers this application's WAR brought (H2, PostgreSQL) must not outlive it in DriverManager. */
+    private static void forgetDrivers() {
+        ClassLoader ours = TandemListener.class.getClassLoader();
+        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == ours) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException e) {
+                    LOG.log(Level.FINE, "could not deregister " + driver, e);
+                }
             }
         }
     }

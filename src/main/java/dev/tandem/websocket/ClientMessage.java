@@ -27,6 +27,14 @@ public sealed interface ClientMessage {
     record Ping() implements ClientMessage {
     }
 
+    /**
+     * A message over the configured maximum size. Tomcat refuses such a frame itself (1009)
+     * before decoding; Tyrus (GlassFish) does not apply the session's buffer size, so the
+     * decoder checks too.
+     */
+    record TooLarge(long bytes, int limit) implements ClientMessage {
+    }
+
     /** Anything that is not one of the above: PROTOCOL.md's {@code bad-message}, with why. */
     record Malformed(String reason) implements ClientMessage {
     }

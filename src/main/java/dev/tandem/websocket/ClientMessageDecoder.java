@@ -4,6 +4,7 @@ import dev.tandem.ot.Range;
 import dev.tandem.ot.TextOperation;
 import jakarta.json.bind.JsonbException;
 import jakarta.websocket.Decoder;
+import jakarta.websocket.EndpointConfig;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,22 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
 
     static final Pattern SRC = Pattern.compile("[A-Za-z0-9_-]{8,64}");
     static final int NAME_MAX_CODE_POINTS = 64;
+    private int maxBytes = Integer.MAX_VALUE;
+
+    public ClientMessageDecoder() {
+    }
+
+    ClientMessageDecoder(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void init(EndpointConfig config) {
+        EndpointContext context = EndpointConfigurator.installed();
+        if (context != null) {
+            maxBytes = context.settings().maxMessageBytes();
+        }
+    }
 
     @Override
     public boolean willDecode(String text) {
@@ -31,6 +48,13 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
 
     @Override
     public ClientMessage decode(String text) {
+        // a UTF-8 character takes at most 3 bytes per UTF-16 unit: count only when it may matter
+        if ((long) text.length() * 3 > maxBytes) {
+            long bytes = utf8Length(text);
+            if (bytes > maxBytes) {
+                return new ClientMessage.TooLarge(bytes, maxBytes);
+            }
+        }
         Object json;
         try {
             json = WireJson.jsonb().fromJson(text, Object.class);
@@ -117,6 +141,24 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
             return list;
         }
         throw new WrongKind(value == null ? "field \"" + field + "\" is missing" : "field \"" + field + "\" is not an array");
+    }
+
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     /** The name cut to 64 characters, never between the two halves of a surrogate pair. */

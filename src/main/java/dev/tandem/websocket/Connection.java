@@ -55,6 +55,10 @@ final class Connection implements Participant {
             badMessage(malformed.reason());
             return;
         }
+        if (message instanceof ClientMessage.TooLarge tooLarge) {
+            fail(Failure.TOO_LARGE, "message of " + tooLarge.bytes() + " bytes, over the maximum of " + tooLarge.limit(), null);
+            return;
+        }
         if (message instanceof ClientMessage.Ping) {
             badMessagesInRow = 0;
             outbox.send(new ServerMessage.Pong());

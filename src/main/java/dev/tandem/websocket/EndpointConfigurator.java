@@ -37,6 +37,11 @@ public final class EndpointConfigurator extends ServerEndpointConfig.Configurato
         return true; // decided by HandshakeFilter, which sees the Host header too
     }
 
+    /** The installed context, or {@code null} before start-up and after shutdown (for the decoder, which the container creates too). */
+    static EndpointContext installed() {
+        return installed;
+    }
+
     @Override
     public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
         EndpointContext context = installed;

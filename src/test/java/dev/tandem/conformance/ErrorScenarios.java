@@ -134,6 +134,23 @@ public abstract class ErrorScenarios extends Scenarios {
     }
 
     @Test
+    void aClientOverTheRateIsSlowedDownAndLosesNothing() throws Exception {
+        try (ProtocolClient ana = ProtocolClient.connect(ws(doc()))) {
+            int messages = 600; // the default allows a burst of 200, then 200 a second
+            long start = System.nanoTime();
+            for (int i = 0; i < messages; i++) {
+                ana.ping();
+            }
+            for (int i = 0; i < messages; i++) {
+                ana.next("pong");
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(seconds).as("600 messages at 200 a second after a burst of 200").isGreaterThan(1.5);
+            assertThat(ana.isOpen()).isTrue();
+        }
+    }
+
+    @Test
     void anInvalidDocumentIdIsRefusedWith404() throws Exception {
         assertThat(ProtocolClient.handshakeStatus(ws("-starts-with-a-dash"), null)).isEqualTo(404);
         assertThat(ProtocolClient.handshakeStatus(ws("x".repeat(129)), null)).isEqualTo(404);

@@ -192,11 +192,24 @@ public final class ProtocolClient implements AutoCloseable {
         return message;
     }
 
-    /** The next message, which must be of {@code type}. */
+    /**
+     * The next message, which must be of {@code type}. Other users coming and going
+     * ({@code join}, {@code leave}) are skipped unless asked for: they are not ordered with
+     * revisions, so a connection dropped just before may still be leaving.
+     */
     public Map<String, Object> next(String type) throws InterruptedException {
-        Map<String, Object> message = next();
+        Map<String, Object> message = type.equals("join") || type.equals("leave") ? next() : nextExceptComings();
         if (!type.equals(message.get("type"))) {
             throw new AssertionError("expected a \"" + type + "\" but got " + message);
+        }
+        return message;
+    }
+
+    /** The next message that is not another user's {@code join} or {@code leave}. */
+    public Map<String, Object> nextExceptComings() throws InterruptedException {
+        Map<String, Object> message = next();
+        while ("join".equals(message.get("type")) || "leave".equals(message.get("type"))) {
+            message = next();
         }
         return message;
     }
@@ -217,12 +230,14 @@ public final class ProtocolClient implements AutoCloseable {
         }
     }
 
-    /** Waits until everything sent before is answered: a ping's pong comes after it. */
+    /** Waits until everything sent before is answered (a ping's pong comes after it); presence left out. */
     public List<Map<String, Object>> drain() throws InterruptedException, IOException {
         ping();
         List<Map<String, Object>> before = new ArrayList<>();
         for (Map<String, Object> message = next(); !"pong".equals(message.get("type")); message = next()) {
-            before.add(message);
+            if (!"join".equals(message.get("type")) && !"leave".equals(message.get("type"))) {
+                before.add(message);
+            }
         }
         return before;
     }

@@ -83,6 +83,15 @@ class WireFormatTest {
     }
 
     @Test
+    void aMessageOverTheLimitIsTooLargeCountedInUtf8Bytes() throws Exception {
+        ClientMessageDecoder limited = new ClientMessageDecoder(1024);
+        String op = "{\"type\":\"op\",\"rev\":0,\"seq\":1,\"op\":[\"%s\"]}";
+        assertThat(limited.decode(op.formatted("x".repeat(900)))).isInstanceOf(ClientMessage.Op.class);
+        // 400 units, but 1,200 bytes in UTF-8
+        assertThat(limited.decode(op.formatted("€".repeat(400)))).isInstanceOf(ClientMessage.TooLarge.class);
+    }
+
+    @Test
     void malformedNamesTheField() throws Exception {
         assertThat(decoder.decode("{\"type\":\"op\",\"rev\":\"0\",\"seq\":1,\"op\":[]}"))
                 .isEqualTo(new ClientMessage.Malformed("field \"rev\" is not an integer"));
