@@ -7,6 +7,7 @@ import dev.tandem.store.StoreException;
 import dev.tandem.store.StoredDocument;
 import dev.tandem.store.StoredOperation;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +31,11 @@ final class LiveDocument {
 
     private static final Logger LOG = Logger.getLogger(LiveDocument.class.getName());
 
-    /** The most operations one catch-up read asks the store for. */
-    private static final int CATCH_UP_READ = 10_000;
-
+    /**
+     * LOADING: tasks wait until the store has answered. READY: working. CLOSING: the service is
+     * shutting down; what was decided is still committed and acknowledged, nothing new is taken.
+     * CLOSED, FAILED, UNLOADED: gone from the registry, sessions ended; late tasks find it so.
+     */
     enum State { LOADING, READY, CLOSING, CLOSED, FAILED, UNLOADED }
 
     final String id;
@@ -41,6 +44,8 @@ final class LiveDocument {
     private final AtomicInteger pins = new AtomicInteger();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final Sequencer sequencer = new Sequencer(this);
+    private final CatchUp catchUp = new CatchUp(this);
+    private final Membership membership = new Membership(this);
     final Presence presence = new Presence();
     /** The highest seq applied per src: from the store when a src joins, then from what the lane decides. */
     final Map<String, Long> lastSeq = new HashMap<>();
@@ -52,7 +57,7 @@ final class LiveDocument {
     RecentLog log;
     GroupCommit commit;
     private boolean flushScheduled;
-    private Instant idleSince;
+    Instant idleSince;
 
     LiveDocument(String id, SharedDocumentService service) {
         this.id = id;
@@ -83,6 +88,11 @@ final class LiveDocument {
 
     long durable() {
         return commit.durable();
+    }
+
+    /** The text at the durable head: what welcomes and reads show. */
+    String durableText() {
+        return durableText.toString();
     }
 
     void load() {
@@ -133,53 +143,7 @@ final class LiveDocument {
     }
 
     void join(Session session) {
-        if (state != State.READY) {
-            refuse(session);
-            return;
-        }
-        Long from = session.resumeFrom;
-        if (from != null && (from < 0 || from > durable())) {
-            session.reject(Rejection.Code.UNKNOWN_REV, "revision " + from + " is not between 0 and the head " + durable(), null);
-            session.endQuietly();
-            unpin(session);
-            return;
-        }
-        presence.seat(session, durable());
-        idleSince = null;
-        if (lastSeq.containsKey(session.src)) {
-            welcome(session);
-            return;
-        }
-        service.storeExecutor().execute(() -> {
-            try {
-                long last = service.store().lastSeq(id, session.src);
-                lane.execute(() -> {
-                    lastSeq.merge(session.src, last, Math::max);
-                    if (!session.ended) {
-                        welcome(session);
-                    }
-                });
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "document " + id + ": reading the last seq of a joining client failed", e);
-                lane.execute(() -> dropSession(session, Participant.End.FAILURE));
-            }
-        });
-    }
-
-    private void welcome(Session session) {
-        long head = durable();
-        boolean fresh = session.resumeFrom == null;
-        long rev = fresh ? head : session.resumeFrom;
-        session.welcome(new Welcome(id, session.client, session.mode, rev, head,
-                fresh ? durableText.toString() : null, presence.users(session, head, log)));
-        User user = new User(session.client, session.name, session.color, head, List.of());
-        for (Session other : presence.sessions()) {
-            if (other != session && other.welcomed && !other.ended) {
-                other.joined(user);
-            }
-        }
-        pump(session);
-        session.runEarlyCalls();
+        membership.join(session);
     }
 
     void submit(Session session, long rev, long seq, TextOperation operation) {
@@ -187,39 +151,21 @@ final class LiveDocument {
     }
 
     void select(Session session, long rev, List<Range> ranges) {
-        long head = state == State.READY || state == State.CLOSING ? durable() : -1;
-        if (rev < 0 || rev > head) {
-            return; // presence is best effort: there is nothing to place these ranges against
-        }
-        List<Range> placed = presence.select(session, rev, ranges, head, log, headText.length());
-        for (Session other : presence.sessions()) {
-            if (other != session && other.welcomed && !other.ended) {
-                other.selected(session.client, head, placed);
-            }
-        }
+        membership.select(session, rev, ranges);
     }
 
     void leave(Session session) {
-        boolean announced = session.welcomed && !session.ended;
-        session.endQuietly();
-        presence.unseat(session);
-        if (announced) {
-            announceLeft(session);
-        }
-        unpin(session);
+        membership.leave(session);
     }
 
-    private void announceLeft(Session session) {
-        for (Session other : presence.sessions()) {
-            if (other.welcomed && !other.ended) {
-                other.left(session.client);
-            }
-        }
+    void dropSession(Session session, Participant.End reason) {
+        membership.drop(session, reason);
     }
 
     /** Takes a decided operation: applied to the head text now, sent to anyone once it is durable. */
     void decide(Session author, long seq, TextOperation operation) {
-        StoredOperation stored = new StoredOperation(log.head(), operation, author.src, seq, author.client, author.name, service.now());
+        StoredOperation stored = new StoredOperation(log.head(), operation, author.src, seq, author.client, author.name,
+                service.now().truncatedTo(ChronoUnit.MICROS)); // what the databases keep, so memory and store agree
         headText.apply(operation);
         log.add(stored);
         lastSeq.put(author.src, seq);
@@ -236,41 +182,9 @@ final class LiveDocument {
         }
     }
 
-    /** Sends {@code session} every durable revision it has not had, in order (from the store if memory no longer has them). */
+    /** Sends {@code session} every durable revision it has not had, in order. */
     void pump(Session session) {
-        if (!session.welcomed || session.fetching || session.ended) {
-            return;
-        }
-        long head = durable();
-        while (session.nextRev < head) {
-            if (session.nextRev < log.start()) {
-                catchUpFromStore(session, session.nextRev, Math.min(log.start(), session.nextRev + CATCH_UP_READ));
-                return;
-            }
-            session.deliver(log.get(session.nextRev));
-        }
-    }
-
-    private void catchUpFromStore(Session session, long from, long to) {
-        session.fetching = true;
-        service.storeExecutor().execute(() -> {
-            try {
-                List<StoredOperation> read = service.store().read(id, from, to);
-                if (read.size() != to - from) {
-                    throw new StoreException("the log of " + id + " has " + read.size() + " operations in [" + from + ", " + to + ")");
-                }
-                lane.execute(() -> {
-                    session.fetching = false;
-                    if (!session.ended) {
-                        read.forEach(session::deliver);
-                        pump(session);
-                    }
-                });
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "document " + id + ": reading revisions for a catch-up failed", e);
-                lane.execute(() -> dropSession(session, Participant.End.FAILURE));
-            }
-        });
+        catchUp.pump(session);
     }
 
     private final class Committed implements GroupCommit.Outcome {
@@ -375,22 +289,7 @@ final class LiveDocument {
         return answer;
     }
 
-    private void refuse(Session session) {
-        dropSession(session, state == State.FAILED ? Participant.End.FAILURE : Participant.End.SHUTDOWN);
-    }
-
-    /** Ends one session from the server's side; the others see it leave unless they are ending too. */
-    void dropSession(Session session, Participant.End reason) {
-        boolean announced = session.welcomed && !session.ended;
-        session.end(reason);
-        presence.unseat(session);
-        if (announced && (state == State.READY || state == State.CLOSING)) {
-            announceLeft(session);
-        }
-        unpin(session);
-    }
-
-    private void unpin(Session session) {
+    void unpin(Session session) {
         if (session.pinned) {
             session.pinned = false;
             pins.decrementAndGet();

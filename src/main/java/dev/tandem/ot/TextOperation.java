@@ -70,8 +70,9 @@ public final class TextOperation {
                 if (value == null) {
                     return new WireResult.Invalid("component " + i + " is not an integer: " + number);
                 }
-                if (Math.abs(value) >= (1L << 31)) {
-                    return new WireResult.Invalid("component " + i + " is out of range (|n| must be below 2^31): " + value);
+                // not Math.abs: it leaves Long.MIN_VALUE negative, which then read as 0
+                if (value >= (1L << 31) || value <= -(1L << 31)) {
+                    return new WireResult.Invalid("component " + i + " is out of range (|n| must be below 2^31): " + number);
                 }
                 int n = value.intValue();
                 if (n > 0) {
@@ -107,6 +108,9 @@ public final class TextOperation {
         return new WireResult.Valid(operation);
     }
 
+    /** 2^63: from here on a number is out of range whatever else it is. */
+    private static final java.math.BigDecimal LONG_LIMIT = new java.math.BigDecimal(java.math.BigInteger.ONE.shiftLeft(63));
+
     private static Long integral(Number number) {
         if (number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte) {
             return number.longValue();
@@ -115,9 +119,13 @@ public final class TextOperation {
             return big.bitLength() < 63 ? big.longValue() : Long.MAX_VALUE;
         }
         if (number instanceof java.math.BigDecimal decimal) {
+            // judge the magnitude from precision and scale first: toBigIntegerExact of 1e100000000
+            // (eleven bytes of JSON) computes a hundred-million-digit number, for minutes
+            if (decimal.precision() - decimal.scale() > 19 || decimal.abs().compareTo(LONG_LIMIT) >= 0) {
+                return Long.MAX_VALUE;
+            }
             try {
-                java.math.BigInteger big = decimal.toBigIntegerExact();
-                return big.bitLength() < 63 ? big.longValue() : Long.MAX_VALUE;
+                return decimal.longValueExact(); // fails fast on tiny values such as 1e-30000000
             } catch (ArithmeticException notIntegral) {
                 return null;
             }

@@ -22,6 +22,8 @@ final class ConnectionPool {
             config.setDriverClassName(driver);
         }
         config.setMaximumPoolSize(10);
+        // a database that is down shows within seconds, in /health too, not after Hikari's 30 s
+        config.setConnectionTimeout(5_000);
         // fail at start, with the database's own message, rather than at the first request
         config.setInitializationFailTimeout(1);
         try {

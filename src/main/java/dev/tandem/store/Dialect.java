@@ -3,6 +3,7 @@ package dev.tandem.store;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -24,7 +25,16 @@ enum Dialect {
             // thread every 500 ms, and killing the JVM loses what was acknowledged in between.
             // With 0 every commit is written to the file before it returns. The setting is
             // persistent and database-wide, so it also covers a configured URL that lacks it.
-            execute(connection, "SET WRITE_DELAY 0");
+            if ("0".equals(writeDelay(connection))) {
+                return; // already durable; setting it again would need admin rights for nothing
+            }
+            try {
+                execute(connection, "SET WRITE_DELAY 0");
+            } catch (SQLException e) {
+                throw new SQLException("H2 must commit with WRITE_DELAY 0 for acknowledged operations to survive a crash,"
+                        + " and setting it needs admin rights: open the database once as its admin (the setting is persistent) ("
+                        + e.getMessage() + ")", e.getSQLState(), e);
+            }
         }
     },
 
@@ -47,6 +57,14 @@ enum Dialect {
 
     /** Settings the store needs on every start, before migrating. */
     abstract void prepare(Connection connection) throws SQLException;
+
+    private static String writeDelay(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'");
+             ResultSet row = query.executeQuery()) {
+            return row.next() ? row.getString(1) : null;
+        }
+    }
 
     static void execute(Connection connection, String sql) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -13,7 +13,13 @@ import java.util.Optional;
  * for one document from one thread at a time, but different documents concurrently.
  *
  * <p>Ids are validated by the caller (PROTOCOL.md's id pattern); stores do not re-check them.
- * Failures of the storage itself (the database is down) are {@link StoreException}s.
+ * Failures of the storage itself (the database is down) are {@link StoreException}s. A call that
+ * breaks what a method asks of its caller (a batch with gaps, a repeated {@code src}/{@code seq},
+ * a snapshot beyond the head, a negative revision or limit) is a bug in the caller: it fails
+ * with an {@link IllegalArgumentException} that names the values, and writes nothing.
+ *
+ * <p>Times ({@link StoredOperation#time()}, {@link DocumentSummary#updated()}) are kept to the
+ * microsecond, the precision of the databases: what is read back is the time cut to it.
  */
 public interface DocumentStore extends AutoCloseable {
 
@@ -32,15 +38,25 @@ public interface DocumentStore extends AutoCloseable {
      * one transaction, and records the document's new length and change time. All or nothing:
      * when the log's head is not {@code expectedHead} nothing is written and a
      * {@link AppendResult.Conflict} comes back. Creates the document if it does not exist and
-     * {@code expectedHead} is 0.
+     * {@code expectedHead} is 0; a document that does not exist has head 0, so an append above
+     * 0 to it is a {@code Conflict(0)}. A conflict's {@code actualHead} always differs from
+     * {@code expectedHead}. The change time recorded is the last operation's {@code time}.
      *
      * <p>Durable when it returns: an acknowledgement may be sent after this.
      *
+     * @param batch       at least one operation, with {@code rev}s {@code expectedHead} and on
+     *     without gaps, and no {@code src}/{@code seq} that the log (or the batch) already holds
+     *     (look a resent operation up with {@link #find} first)
      * @param lengthAfter the document's length after the last operation of the batch
+     * @throws IllegalArgumentException when the batch breaks those rules; nothing is written
      */
     AppendResult append(String id, long expectedHead, List<StoredOperation> batch, int lengthAfter);
 
-    /** The operations with {@code from <= rev < to}, in order (fewer if the log ends before {@code to}). */
+    /**
+     * The operations with {@code from <= rev < to}, in order (fewer if the log ends before
+     * {@code to}; none if {@code to <= from} or there is no such document). {@code from} must not
+     * be negative.
+     */
     List<StoredOperation> read(String id, long from, long to);
 
     /** The operation that {@code src} sent with {@code seq}, if it was applied. */
@@ -49,13 +65,21 @@ public interface DocumentStore extends AutoCloseable {
     /** The highest {@code seq} applied for {@code src} in this document, or -1 when none was. */
     long lastSeq(String id, String src);
 
-    /** Stores a snapshot; storing one that exists already changes nothing. */
+    /**
+     * Stores a snapshot; storing one that exists already changes nothing (the first text stays).
+     *
+     * @throws IllegalArgumentException if there is no such document or {@code snapshot.rev()} is
+     *     beyond its head
+     */
     void saveSnapshot(String id, Snapshot snapshot);
 
-    /** The newest snapshot at or before {@code rev} (revision 0, empty text, at least, for an existing document). */
+    /**
+     * The newest snapshot at or before {@code rev} (revision 0, empty text, at least, for an
+     * existing document); empty if there is no such document or {@code rev} is negative.
+     */
     Optional<Snapshot> snapshotAtOrBefore(String id, long rev);
 
-    /** Documents, most recently changed first, at most {@code limit} of them. */
+    /** Documents, most recently changed first (ties by id), at most {@code limit} of them. */
     List<DocumentSummary> list(int limit);
 
     /** The summary of one document, or empty if there is no such document. */

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -15,11 +14,15 @@ import javax.sql.DataSource;
  * A {@link DocumentStore} over JDBC, with the same SQL on H2 (the embedded default) and
  * PostgreSQL. The schema is migrated when the store is built ({@link Schema}).
  *
- * <p>An append is one transaction: it moves the head in {@code documents} only if it is still
- * the expected one (a concurrent writer's row lock makes the loser see 0 rows), then inserts the
- * batch. The primary key of {@code operations} is the last guard: if it is violated anyway, the
- * append is a {@link AppendResult.Conflict} too, never an exception, because a second server
- * node relies on losing that way. Only prepared statements are used.
+ * <p>An append is one transaction ({@link Append}): it moves the head in {@code documents} only
+ * if it is still the expected one (on PostgreSQL a concurrent writer's row lock makes the loser
+ * see 0 rows; on H2 appends to one document are serialised in this JVM, see
+ * {@link AppendLanes}), then inserts the batch with one JDBC batch. The primary key of
+ * {@code operations} is the last guard: if it is violated anyway, the append is a
+ * {@link AppendResult.Conflict} too, never an exception, because a second server node relies on
+ * losing that way. If a commit itself fails the outcome is unknown and a {@link StoreException}
+ * says so: the caller must not acknowledge, and the author's resend is found by {@link #find}.
+ * Only prepared statements are used.
  *
  * <p>Threading: safe for concurrent use; each call takes a connection from the data source.
  */
@@ -27,8 +30,8 @@ public final class JdbcDocumentStore implements DocumentStore {
 
     private final DataSource dataSource;
     private final AutoCloseable ownedPool;
-    private final Dialect dialect;
     private final Clock clock;
+    private final AppendLanes lanes;
 
     /** A store over a data source that the caller (e.g. the container) owns and closes. */
     public JdbcDocumentStore(DataSource dataSource) {
@@ -40,7 +43,8 @@ public final class JdbcDocumentStore implements DocumentStore {
         this.ownedPool = ownedPool;
         this.clock = clock;
         try (Connection connection = dataSource.getConnection()) {
-            this.dialect = Dialect.of(connection);
+            Dialect dialect = Dialect.of(connection);
+            this.lanes = dialect == Dialect.H2 ? AppendLanes.striped() : AppendLanes.none();
             dialect.prepare(connection);
             Schema.migrate(connection, dialect);
         } catch (SQLException e) {
@@ -61,7 +65,7 @@ public final class JdbcDocumentStore implements DocumentStore {
     @Override
     public boolean create(String id) {
         return inConnection("create '" + id + "'", connection -> {
-            if (head(connection, id).isPresent()) {
+            if (DocumentRows.head(connection, id).isPresent()) {
                 return false;
             }
             Instant now = CallerContract.truncate(clock.instant());
@@ -84,20 +88,20 @@ public final class JdbcDocumentStore implements DocumentStore {
     @Override
     public Optional<StoredDocument> load(String id) {
         return inConnection("load '" + id + "'", connection -> {
-            if (head(connection, id).isEmpty()) {
+            if (DocumentRows.head(connection, id).isEmpty()) {
                 return Optional.empty();
             }
             // each statement sees the latest commits; the tail is read last, so it reaches at
             // least to the snapshot read before it and has no gaps
-            Snapshot newest = newestSnapshot(connection, id, Long.MAX_VALUE).orElse(new Snapshot(0, ""));
-            return Optional.of(new StoredDocument(id, newest, readFrom(connection, id, newest.rev(), Long.MAX_VALUE)));
+            Snapshot newest = DocumentRows.newestSnapshot(connection, id, Long.MAX_VALUE).orElse(new Snapshot(0, ""));
+            return Optional.of(new StoredDocument(id, newest, OperationRows.readFrom(connection, id, newest.rev(), Long.MAX_VALUE)));
         });
     }
 
     @Override
     public AppendResult append(String id, long expectedHead, List<StoredOperation> batch, int lengthAfter) {
         List<StoredOperation> checked = CallerContract.check(id, expectedHead, batch, lengthAfter);
-        return inConnection("append to '" + id + "' at rev " + expectedHead, connection -> {
+        return lanes.inLane(id, () -> inConnection("append to '" + id + "' at rev " + expectedHead, connection -> {
             connection.setAutoCommit(false);
             try {
                 // a second attempt only when a concurrent create at revision 0 got in the way
@@ -128,7 +132,7 @@ public final class JdbcDocumentStore implements DocumentStore {
             } finally {
                 connection.setAutoCommit(true);
             }
-        });
+        }));
     }
 
     @Override
@@ -137,7 +141,7 @@ public final class JdbcDocumentStore implements DocumentStore {
         if (to <= from) {
             return List.of();
         }
-        return inConnection("read '" + id + "' from " + from + " to " + to, connection -> readFrom(connection, id, from, to));
+        return inConnection("read '" + id + "' from " + from + " to " + to, connection -> OperationRows.readFrom(connection, id, from, to));
     }
 
     @Override
@@ -172,18 +176,18 @@ public final class JdbcDocumentStore implements DocumentStore {
     @Override
     public void saveSnapshot(String id, Snapshot snapshot) {
         inConnection("save the snapshot of '" + id + "' at rev " + snapshot.rev(), connection -> {
-            Optional<Long> head = head(connection, id);
+            Optional<Long> head = DocumentRows.head(connection, id);
             if (head.isEmpty()) {
                 throw new IllegalArgumentException("no document '" + id + "' to keep a snapshot of (at rev " + snapshot.rev() + ")");
             }
             CallerContract.checkSnapshot(id, snapshot, head.get());
-            if (newestSnapshot(connection, id, snapshot.rev()).filter(s -> s.rev() == snapshot.rev()).isPresent()) {
+            if (DocumentRows.newestSnapshot(connection, id, snapshot.rev()).filter(s -> s.rev() == snapshot.rev()).isPresent()) {
                 return null;
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO snapshots (doc, rev, text) VALUES (?, ?, ?)")) {
                 insert.setString(1, id);
                 insert.setLong(2, snapshot.rev());
-                insert.setString(3, snapshot.text());
+                insert.setString(3, WireJson.writeText(snapshot.text()));
                 insert.executeUpdate();
             } catch (SQLException e) {
                 if (!SqlStates.isIntegrityViolation(e)) {
@@ -201,8 +205,8 @@ public final class JdbcDocumentStore implements DocumentStore {
             return Optional.empty();
         }
         return inConnection("find the snapshot of '" + id + "' at or before rev " + rev, connection -> {
-            Optional<Snapshot> stored = newestSnapshot(connection, id, rev);
-            if (stored.isPresent() || head(connection, id).isEmpty()) {
+            Optional<Snapshot> stored = DocumentRows.newestSnapshot(connection, id, rev);
+            if (stored.isPresent() || DocumentRows.head(connection, id).isEmpty()) {
                 return stored;
             }
             return Optional.of(new Snapshot(0, ""));
@@ -216,7 +220,7 @@ public final class JdbcDocumentStore implements DocumentStore {
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT id, rev, length, updated FROM documents ORDER BY updated DESC, id FETCH FIRST ? ROWS ONLY")) {
                 query.setInt(1, limit);
-                return summaries(query);
+                return DocumentRows.summaries(query);
             }
         });
     }
@@ -226,7 +230,7 @@ public final class JdbcDocumentStore implements DocumentStore {
         return inConnection("summarise '" + id + "'", connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT id, rev, length, updated FROM documents WHERE id = ?")) {
                 query.setString(1, id);
-                return summaries(query).stream().findFirst();
+                return DocumentRows.summaries(query).stream().findFirst();
             }
         });
     }
@@ -248,48 +252,6 @@ public final class JdbcDocumentStore implements DocumentStore {
     @Override
     public void close() {
         closeQuietly(ownedPool);
-    }
-
-    /** The head revision of {@code id}, or empty if there is no such document. */
-    static Optional<Long> head(Connection connection, String id) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT rev FROM documents WHERE id = ?")) {
-            query.setString(1, id);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();
-            }
-        }
-    }
-
-    private static Optional<Snapshot> newestSnapshot(Connection connection, String id, long atOrBefore) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT rev, text FROM snapshots WHERE doc = ? AND rev <= ? ORDER BY rev DESC FETCH FIRST 1 ROWS ONLY")) {
-            query.setString(1, id);
-            query.setLong(2, atOrBefore);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(new Snapshot(row.getLong(1), row.getString(2))) : Optional.empty();
-            }
-        }
-    }
-
-    private static List<StoredOperation> readFrom(Connection connection, String id, long from, long to) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT " + OperationRows.COLUMNS + " FROM operations WHERE doc = ? AND rev >= ? AND rev < ? ORDER BY rev")) {
-            query.setString(1, id);
-            query.setLong(2, from);
-            query.setLong(3, to);
-            return OperationRows.readAll(query, id);
-        }
-    }
-
-    private static List<DocumentSummary> summaries(PreparedStatement query) throws SQLException {
-        List<DocumentSummary> summaries = new ArrayList<>();
-        try (ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                summaries.add(new DocumentSummary(rows.getString("id"), rows.getLong("rev"), rows.getInt("length"),
-                        OperationRows.instant(rows, "updated")));
-            }
-        }
-        return summaries;
     }
 
     private <T> T inConnection(String what, SqlWork<T> work) {

@@ -26,7 +26,7 @@ final class OperationRows {
             for (StoredOperation operation : batch) {
                 insert.setString(1, id);
                 insert.setLong(2, operation.rev());
-                insert.setString(3, OperationJson.write(operation.operation()));
+                insert.setString(3, WireJson.writeOperation(operation.operation()));
                 insert.setString(4, operation.src());
                 insert.setLong(5, operation.seq());
                 insert.setString(6, operation.client());
@@ -35,6 +35,17 @@ final class OperationRows {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+    }
+
+    /** The operations with {@code from <= rev < to}, in order. */
+    static List<StoredOperation> readFrom(Connection connection, String id, long from, long to) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM operations WHERE doc = ? AND rev >= ? AND rev < ? ORDER BY rev")) {
+            query.setString(1, id);
+            query.setLong(2, from);
+            query.setLong(3, to);
+            return readAll(query, id);
         }
     }
 
@@ -52,7 +63,7 @@ final class OperationRows {
     private static StoredOperation read(ResultSet row, String id) throws SQLException {
         long rev = row.getLong("rev");
         return new StoredOperation(rev,
-                OperationJson.read(row.getString("op"), "rev " + rev + " of '" + id + "'"),
+                WireJson.readOperation(row.getString("op"), "rev " + rev + " of '" + id + "'"),
                 row.getString("src"),
                 row.getLong("seq"),
                 row.getString("client"),

@@ -65,6 +65,27 @@ class DurabilityTest extends ServiceFixture {
     }
 
     @Test
+    void noBatchIsLargerThanTheConfiguredMaximum() throws Exception {
+        start(SMALL.withMaxBatch(2));
+        List<Editor> writers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            writers.add(join("notes", "writer-" + i + "0"));
+        }
+        store.hold();
+        writers.get(0).submitRaw(0, 1, insert(0, 0, "0"));
+        store.awaitHeldAppend();
+        for (int i = 1; i < writers.size(); i++) {
+            writers.get(i).submitRaw(0, 1, insert(0, 0, String.valueOf(i)));
+        }
+        service.get("notes").toCompletableFuture().join();
+        store.release();
+        for (Editor writer : writers) {
+            writer.awaitRev(5);
+        }
+        assertThat(store.batchSizes).containsExactly(1, 2, 2);
+    }
+
+    @Test
     void failedAppendEndsEveryParticipationAndUnloadsTheDocument() {
         start();
         Editor ana = join("notes", "ana-0001");

@@ -36,8 +36,21 @@ final class Editor {
     private TextOperation buffer;
     private long nextSeq = 1;
     private long catchUpUntil = -1;
+    private long confirmed;
+    private boolean welcomedNotCaughtUp;
+    /** Whether the outstanding operation was sent over the current connection. */
+    private boolean sent;
 
     final List<String> violations = new ArrayList<>();
+    /** What happened, for the message of a failed wait. */
+    private final java.util.ArrayDeque<String> trace = new java.util.ArrayDeque<>();
+
+    private void trace(String event) {
+        trace.addLast(event);
+        if (trace.size() > 200) {
+            trace.removeFirst();
+        }
+    }
     final List<Welcome> welcomes = new ArrayList<>();
     /** Every ack as {seq, rev}, in arrival order. */
     final List<long[]> acks = new ArrayList<>();
@@ -79,6 +92,7 @@ final class Editor {
 
     /** Drops the connection and resumes from the revision this editor has, resending what was not acknowledged. */
     synchronized void reconnect() {
+        trace("reconnect at " + rev);
         connection.participation.leave();
         connect(rev);
     }
@@ -91,6 +105,7 @@ final class Editor {
     private synchronized void connect(Long from) {
         Connection next = new Connection();
         connection = next;
+        sent = false;
         catchUpUntil = Long.MAX_VALUE; // nothing is sent until the welcome and the catch-up are in
         next.participation = service.join(doc, new JoinRequest(src, name, from, mode), next);
     }
@@ -101,8 +116,9 @@ final class Editor {
         if (outstanding == null) {
             outstanding = operation;
             outstandingSeq = nextSeq++;
+            sent = false;
             if (!catchingUp()) {
-                connection.participation.submit(rev, outstandingSeq, outstanding);
+                send();
             }
         } else {
             buffer = buffer == null ? operation : buffer.compose(operation);
@@ -160,7 +176,7 @@ final class Editor {
             long left = deadline - System.currentTimeMillis();
             if (left <= 0) {
                 throw new AssertionError(src + " timed out waiting for " + what + "; rev " + rev
-                        + ", outstanding " + outstanding + ", buffer " + buffer + ", violations " + violations);
+                        + ", outstanding " + outstanding + ", buffer " + buffer + ", violations " + violations + ", rejections " + rejections + ", trace " + trace);
             }
             try {
                 wait(left);
@@ -191,14 +207,32 @@ final class Editor {
         await(() -> isSynchronized() && rev == head, "being synchronized at " + head);
     }
 
+    private void send() {
+        sent = true;
+        trace("send " + outstandingSeq + " at " + rev);
+        connection.participation.submit(rev, outstandingSeq, outstanding);
+    }
+
+    /** How many of its operations the server confirmed (by ack, or by sending it back after a reconnect). */
+    synchronized long confirmed() {
+        return confirmed;
+    }
+
+    /** How many operations it made (seqs 1 to this). */
+    synchronized long made() {
+        return nextSeq - 1;
+    }
+
     private void serverAck() {
+        confirmed++;
         rev++;
         if (buffer != null) {
             outstanding = buffer;
             outstandingSeq = nextSeq++;
+            sent = false;
             buffer = null;
             if (!catchingUp()) {
-                connection.participation.submit(rev, outstandingSeq, outstanding);
+                send();
             }
         } else {
             outstanding = null;
@@ -222,10 +256,10 @@ final class Editor {
     }
 
     private void finishCatchUp() {
-        if (catchUpUntil != Long.MAX_VALUE && rev >= catchUpUntil) {
-            catchUpUntil = -1;
-            if (outstanding != null) {
-                connection.participation.submit(rev, outstandingSeq, outstanding); // a resend: same seq
+        if (welcomedNotCaughtUp && rev >= catchUpUntil) {
+            welcomedNotCaughtUp = false;
+            if (outstanding != null && !sent) {
+                send(); // perhaps a resend: same seq as over the previous connection
             }
         }
     }
@@ -261,6 +295,7 @@ final class Editor {
                 }
                 expected = welcome.rev();
                 if (current("welcome")) {
+                    trace("welcome " + welcome.rev() + " " + welcome.head());
                     welcomes.add(welcome);
                     if (welcome.text() != null) {
                         text = welcome.text();
@@ -269,6 +304,7 @@ final class Editor {
                         violations.add("resumed from " + rev + " but welcomed at " + welcome.rev());
                     }
                     catchUpUntil = welcome.head();
+                    welcomedNotCaughtUp = true;
                     finishCatchUp();
                 }
                 Editor.this.notifyAll();
@@ -283,6 +319,7 @@ final class Editor {
                     check(r, "ack of " + seq);
                 }
                 if (current("ack")) {
+                    trace("ack " + seq + " at " + r + " awaiting " + outstandingSeq + (outstanding == null ? " (none)" : ""));
                     acks.add(new long[] {seq, r});
                     if (!resendOfOld) {
                         revisions.add(r);
@@ -303,6 +340,7 @@ final class Editor {
             synchronized (Editor.this) {
                 check(revision.rev(), "operation");
                 if (current("operation")) {
+                    trace("op " + revision.rev() + " " + revision.src() + " " + revision.seq());
                     applied.add(revision);
                     revisions.add(revision.rev());
                     if (outstanding != null && revision.src().equals(src) && revision.seq() == outstandingSeq) {
@@ -322,6 +360,7 @@ final class Editor {
         public void rejected(Rejection rejection) {
             synchronized (Editor.this) {
                 if (current("rejected")) {
+                    trace("rejected " + rejection);
                     rejections.add(rejection);
                     if (rejection.seq() != null && outstanding != null && rejection.seq() == outstandingSeq) {
                         outstanding = null;

@@ -22,6 +22,7 @@ final class GatedStore implements DocumentStore {
     private final Semaphore heldAppends = new Semaphore(0);
     private volatile RuntimeException nextFailure;
     private volatile AppendResult nextResult;
+    final List<Long> snapshots = new ArrayList<>();
     final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
 
     GatedStore(DocumentStore delegate) {
@@ -109,6 +110,24 @@ final class GatedStore implements DocumentStore {
     @Override
     public void saveSnapshot(String id, Snapshot snapshot) {
         delegate.saveSnapshot(id, snapshot);
+        synchronized (snapshots) {
+            snapshots.add(snapshot.rev());
+            snapshots.notifyAll();
+        }
+    }
+
+    /** Waits until the snapshot at {@code rev} has been saved. */
+    void awaitSnapshot(long rev) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        synchronized (snapshots) {
+            while (!snapshots.contains(rev)) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    throw new AssertionError("no snapshot at " + rev + "; saved: " + snapshots);
+                }
+                snapshots.wait(left);
+            }
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.tandem.document;
 
+import dev.tandem.store.InMemoryDocumentStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.ot.TextOperation;
@@ -12,7 +14,7 @@ abstract class ServiceFixture {
 
     static final DocumentSettings SMALL = DocumentSettings.defaults().withLaneThreads(2).withStoreThreads(2);
 
-    GatedStore store = new GatedStore(new MemoryStore());
+    GatedStore store = new GatedStore(new InMemoryDocumentStore());
     SharedDocumentService service;
     final List<Editor> editors = new ArrayList<>();
 

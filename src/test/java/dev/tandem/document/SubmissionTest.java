@@ -1,5 +1,7 @@
 package dev.tandem.document;
 
+import dev.tandem.store.InMemoryDocumentStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.ot.TextOperation;
@@ -158,7 +160,7 @@ class SubmissionTest extends ServiceFixture {
 
     @Test
     void resentOperationIsRecognisedAfterARestart() {
-        MemoryStore durable = new MemoryStore();
+        InMemoryDocumentStore durable = new InMemoryDocumentStore();
         store = new GatedStore(durable);
         start();
         Editor ana = join("notes", "ana-0001");

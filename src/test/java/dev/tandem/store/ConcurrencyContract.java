@@ -55,6 +55,7 @@ interface ConcurrencyContract extends StoreContract {
             for (int seq = 1; seq <= each; ) {
                 AppendResult result = store().append("shared", head, List.of(Typing.insertAt(head, "writer-" + writer, seq)), (int) head + 1);
                 if (result instanceof AppendResult.Conflict conflict) {
+                    assertThat(conflict.actualHead()).as("head reported by a conflict at %d", head).isNotEqualTo(head);
                     head = conflict.actualHead();
                 } else {
                     head = ((AppendResult.Appended) result).head();

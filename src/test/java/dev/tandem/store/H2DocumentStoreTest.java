@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -13,6 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /** The contract on the JDBC store over an embedded H2 file database in {@code target/}. */
 class H2DocumentStoreTest extends DocumentStoreContract implements JdbcContract {
+
+    static {
+        QuietLogs.apply();
+    }
 
     private final Path directory = Path.of("target", "h2-store-test", UUID.randomUUID().toString()).toAbsolutePath();
 
@@ -35,6 +42,21 @@ class H2DocumentStoreTest extends DocumentStoreContract implements JdbcContract 
                     Files.delete(file);
                 }
             }
+        }
+    }
+
+    @Test
+    void writeDelayIsZeroEvenWhenTheUrlOmitsIt() throws Exception {
+        store().close();
+        String plain = "jdbc:h2:file:" + directory.resolve("plain").toString().replace('\\', '/');
+
+        try (JdbcDocumentStore store = JdbcDocumentStore.open(plain, "sa", "");
+             Connection connection = store.dataSource().getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'");
+             ResultSet row = query.executeQuery()) {
+            assertThat(row.next()).as("WRITE_DELAY is listed").isTrue();
+            assertThat(row.getString(1)).isEqualTo("0");
         }
     }
 

@@ -39,4 +39,17 @@ interface TextContract extends StoreContract {
         assertThat(store().load("big").orElseThrow().snapshot().text()).isEqualTo(large);
         assertThat(store().summary("big").orElseThrow().length()).isEqualTo(large.length());
     }
+
+    @Test
+    default void nulCharacterRoundTrips() {
+        String withNul = "before\u0000after";
+        TextOperation insert = TextOperation.builder().insert(withNul).build();
+        StoredOperation operation = new StoredOperation(0, insert, "ana-0001", 1, "c1", null, Typing.START);
+
+        appendOrFail("notes", 0, List.of(operation), withNul.length());
+        store().saveSnapshot("notes", new Snapshot(1, withNul));
+
+        assertThat(store().read("notes", 0, 1)).containsExactly(operation);
+        assertThat(store().snapshotAtOrBefore("notes", 1)).contains(new Snapshot(1, withNul));
+    }
 }

@@ -15,7 +15,8 @@ CREATE TABLE IF NOT EXISTS documents (
 -- the document list is ordered by the last change
 CREATE INDEX IF NOT EXISTS documents_updated ON documents (updated);
 
--- the operation log: (doc, rev) is the order, and the key that a second server node loses on
+-- the operation log: (doc, rev) is the order, and the key that a second server node loses on;
+-- op is the operation's JSON wire form, e.g. [5,"abc",-2,30]
 CREATE TABLE IF NOT EXISTS operations (
     doc    VARCHAR(128)             NOT NULL REFERENCES documents (id),
     rev    BIGINT                   NOT NULL,
@@ -31,7 +32,8 @@ CREATE TABLE IF NOT EXISTS operations (
 -- a resent operation is found by its author's src and seq, and can never be applied twice
 CREATE UNIQUE INDEX IF NOT EXISTS operations_src_seq ON operations (doc, src, seq);
 
--- the whole text at some revisions, so that loading replays a bounded tail
+-- the whole text at some revisions, so that loading replays a bounded tail; the text is kept as
+-- a JSON string literal, because PostgreSQL's TEXT cannot hold U+0000 and a document may
 CREATE TABLE IF NOT EXISTS snapshots (
     doc  VARCHAR(128) NOT NULL REFERENCES documents (id),
     rev  BIGINT       NOT NULL,

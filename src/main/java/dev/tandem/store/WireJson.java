@@ -11,19 +11,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads an operation back from the JSON wire form that {@link TextOperation#toString()} wrote
- * into the log. Lives here, not in {@code ot}, because {@code ot} must stay free of JSON.
+ * The JSON forms the JDBC store keeps: an operation as its wire form (what
+ * {@link TextOperation#toString()} writes), a snapshot's text as a JSON string. Lives here, not
+ * in {@code ot}, because {@code ot} must stay free of JSON.
+ *
+ * <p>Why a snapshot's text is quoted rather than stored as it is: PostgreSQL's {@code TEXT}
+ * cannot hold U+0000, which a document may contain, and both databases should hold the same.
  */
-final class OperationJson {
+final class WireJson {
 
     // looking the provider up is a ServiceLoader scan: do it once, not per row
     private static final JsonParserFactory PARSERS = Json.createParserFactory(null);
 
-    private OperationJson() {
+    private WireJson() {
     }
 
     /** The stored form of an operation: its wire form as JSON text. */
-    static String write(TextOperation operation) {
+    static String writeOperation(TextOperation operation) {
         return operation.toString();
     }
 
@@ -31,7 +35,7 @@ final class OperationJson {
      * @throws StoreException when the stored text is not a valid operation (a corrupt log is not
      *     an expected outcome); {@code where} names the row in the message
      */
-    static TextOperation read(String json, String where) {
+    static TextOperation readOperation(String json, String where) {
         List<Object> components = new ArrayList<>();
         try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_ARRAY) {
@@ -51,6 +55,44 @@ final class OperationJson {
         } catch (JsonParsingException | java.util.NoSuchElementException e) {
             throw new StoreException("corrupt operation at " + where + ": not valid JSON (" + e.getMessage() + "): " + excerpt(json), e);
         }
+    }
+
+    /**
+     * A text as a JSON string literal: quote, backslash, control characters (U+0000 among them)
+     * and unpaired surrogates escaped, everything else as it is.
+     */
+    static String writeText(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || Character.isSurrogate(c) && !pairedAt(text, i)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** @throws StoreException when the stored text is not a JSON string ({@code where} names the row) */
+    static String readText(String json, String where) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.VALUE_STRING) {
+                throw new StoreException("corrupt text at " + where + ": not a JSON string: " + excerpt(json));
+            }
+            return parser.getString();
+        } catch (JsonParsingException | java.util.NoSuchElementException e) {
+            throw new StoreException("corrupt text at " + where + ": not valid JSON (" + e.getMessage() + "): " + excerpt(json), e);
+        }
+    }
+
+    private static boolean pairedAt(String text, int i) {
+        char c = text.charAt(i);
+        return Character.isHighSurrogate(c)
+                ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
     }
 
     private static TextOperation toOperation(List<Object> components, String where, String json) {

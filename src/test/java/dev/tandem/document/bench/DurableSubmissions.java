@@ -1,0 +1,149 @@
+package dev.tandem.document.bench;
+
+import dev.tandem.document.DocumentSettings;
+import dev.tandem.document.JoinRequest;
+import dev.tandem.document.Mode;
+import dev.tandem.document.Participant;
+import dev.tandem.document.Participation;
+import dev.tandem.document.Rejection;
+import dev.tandem.document.SharedDocumentService;
+import dev.tandem.document.User;
+import dev.tandem.document.Welcome;
+import dev.tandem.ot.Range;
+import dev.tandem.ot.TextOperation;
+import dev.tandem.store.DocumentStore;
+import dev.tandem.store.JdbcDocumentStore;
+import dev.tandem.store.StoreSettings;
+import dev.tandem.store.StoredOperation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Durable submissions per second through {@link SharedDocumentService} on the embedded H2 file
+ * store: closed-loop submitters, each sending its next insert when the previous one is
+ * acknowledged (so only after its commit). Not a test: run it by hand with
+ *
+ * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.tandem.document.bench.DurableSubmissions</pre>
+ *
+ * <p>Optional arguments: seconds to measure (default 10) and seconds to warm up (default 5);
+ * {@code -DstoreThreads=N} sets {@link DocumentSettings#storeThreads()} (default 8).
+ */
+public final class DurableSubmissions {
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        System.out.printf("%-34s %12s %12s%n", "scenario", "ops/s", "goal");
+        report("20 submitters on 1 document", 1, 20, warmup, seconds, 10_000);
+        report("200 submitters on 50 documents", 50, 4, warmup, seconds, 30_000);
+        System.exit(0); // the service's threads are daemons, the pool's are not all
+    }
+
+    private static void report(String name, int documents, int perDocument, int warmup, int seconds, int goal) throws Exception {
+        Path directory = Files.createTempDirectory("tandem-bench");
+        try (DocumentStore store = JdbcDocumentStore.open(StoreSettings.defaultUrl(directory), "sa", "")) {
+            CountingStore counting = new CountingStore();
+            SharedDocumentService service = new SharedDocumentService(counting.wrap(store),
+                    DocumentSettings.defaults().withStoreThreads(Integer.getInteger("storeThreads", 8)));
+            List<Submitter> submitters = new ArrayList<>();
+            for (int d = 0; d < documents; d++) {
+                for (int s = 0; s < perDocument; s++) {
+                    Submitter submitter = new Submitter("bench-" + d + "-" + s);
+                    submitter.participation = service.join("bench-" + d, new JoinRequest(submitter.src, null, null, Mode.EDIT), submitter);
+                    submitters.add(submitter);
+                }
+            }
+            for (Submitter submitter : submitters) {
+                submitter.welcomed.await();
+            }
+            Thread.sleep(warmup * 1000L); // a benchmark's measuring window, not synchronisation
+            counting.takeReport();
+            long before = Submitter.ACKS.get();
+            long start = System.nanoTime();
+            Thread.sleep(seconds * 1000L);
+            long acks = Submitter.ACKS.get() - before;
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%-34s %12.0f %12d%n", name, acks / elapsed, goal);
+            System.out.println("    " + counting.takeReport());
+            for (Submitter submitter : submitters) {
+                submitter.stop = true;
+            }
+            service.close();
+        } finally {
+            try (Stream<Path> files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    /** One closed-loop client: inserts a character at the start, tracking the server's revision and length. */
+    private static final class Submitter implements Participant {
+        static final AtomicLong ACKS = new AtomicLong();
+        final String src;
+        final CountDownLatch welcomed = new CountDownLatch(1);
+        volatile Participation participation;
+        volatile boolean stop;
+        long rev;
+        int length;
+        long seq;
+
+        Submitter(String src) {
+            this.src = src;
+        }
+
+        @Override
+        public void welcome(Welcome welcome) {
+            rev = welcome.rev();
+            length = welcome.text().length();
+            welcomed.countDown();
+            next();
+        }
+
+        private void next() {
+            if (!stop) {
+                participation.submit(rev, ++seq, TextOperation.builder().insert("x").retain(length).build());
+            }
+        }
+
+        @Override
+        public void acknowledged(long ackSeq, long ackRev) {
+            ACKS.incrementAndGet();
+            rev = ackRev + 1;
+            length++;
+            next();
+        }
+
+        @Override
+        public void applied(StoredOperation revision) {
+            rev = revision.rev() + 1;
+            length = revision.operation().targetLength();
+        }
+
+        @Override
+        public void rejected(Rejection rejection) {
+            throw new IllegalStateException(src + ": " + rejection);
+        }
+
+        @Override
+        public void selected(String client, long at, List<Range> ranges) {
+        }
+
+        @Override
+        public void joined(User user) {
+        }
+
+        @Override
+        public void left(String client) {
+        }
+
+        @Override
+        public void ended(End reason) {
+        }
+    }
+}
