@@ -8,7 +8,6 @@ import dev.tandem.store.DocumentSummary;
 import dev.tandem.store.StoreException;
 import dev.tandem.store.StoredOperation;
 import jakarta.json.bind.JsonbException;
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,7 +66,7 @@ final class DocumentsServlet extends HttpServlet {
         String[] path = segments(request);
         if (path.length == 0) {
             answer(request, service.list(MAX_LISTED), (r, list) ->
-                    HttpJson.write(r, 200, list.stream().map(SummaryView::of).toList()));
+                    HttpJson.write(r, 200, list.stream().map(ApiViews.SummaryView::of).toList()));
             return;
         }
         String id = path[0];
@@ -78,13 +77,19 @@ final class DocumentsServlet extends HttpServlet {
                 if (found.isEmpty()) {
                     notFound(r, id);
                 } else {
-                    HttpJson.write(r, 200, DocumentView.of(found.get()));
+                    HttpJson.write(r, 200, ApiViews.DocumentView.of(found.get()));
                 }
             });
-        } else if (path.length == 2 && path[1].equals("text")) {
-            text(request, response, id);
-        } else if (path.length == 2 && path[1].equals("ops")) {
-            operations(request, response, id);
+        } else if (path.length == 2 && (path[1].equals("text") || path[1].equals("ops"))) {
+            try {
+                if (path[1].equals("text")) {
+                    text(request, id);
+                } else {
+                    operations(request, id);
+                }
+            } catch (BadParameter e) {
+                HttpJson.error(response, 400, "bad-parameter", e.getMessage());
+            }
         } else {
             HttpJson.error(response, 404, "not-found", "no such resource");
         }
@@ -116,18 +121,15 @@ final class DocumentsServlet extends HttpServlet {
         answer(request, service.create(created), (r, isNew) -> {
             if (isNew) {
                 r.setHeader("Location", request.getContextPath() + "/api/docs/" + created);
-                HttpJson.write(r, 201, new Created(created));
+                HttpJson.write(r, 201, new ApiViews.Created(created));
             } else {
                 HttpJson.error(r, 409, "exists", "document " + created + " exists already");
             }
         });
     }
 
-    private void text(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
-        Long rev = parameter(request, response, "rev");
-        if (rev == null && response.isCommitted()) {
-            return;
-        }
+    private void text(HttpServletRequest request, String id) throws BadParameter {
+        Long rev = parameter(request, "rev");
         CompletionStage<TextAtRevision> text = rev == null
                 ? service.get(id).thenApply(found -> found.<TextAtRevision>map(d -> new TextAtRevision.Found(d.rev(), d.text()))
                         .orElse(new TextAtRevision.NoSuchDocument()))
@@ -148,15 +150,9 @@ final class DocumentsServlet extends HttpServlet {
         });
     }
 
-    private void operations(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
-        Long from = parameter(request, response, "from");
-        if (response.isCommitted()) {
-            return;
-        }
-        Long to = parameter(request, response, "to");
-        if (response.isCommitted()) {
-            return;
-        }
+    private void operations(HttpServletRequest request, String id) throws BadParameter {
+        Long from = parameter(request, "from");
+        Long to = parameter(request, "to");
         long start = from == null ? 0 : from;
         CompletionStage<Optional<List<StoredOperation>>> ops = service.get(id).thenCompose(found -> {
             if (found.isEmpty()) {
@@ -172,13 +168,13 @@ final class DocumentsServlet extends HttpServlet {
             if (list.isEmpty()) {
                 notFound(r, id);
             } else {
-                HttpJson.write(r, 200, list.get().stream().map(OperationView::of).toList());
+                HttpJson.write(r, 200, list.get().stream().map(ApiViews.OperationView::of).toList());
             }
         });
     }
 
-    /** A non-negative integer parameter, {@code null} if absent; answers 400 (and commits) if malformed. */
-    private static Long parameter(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
+    /** A non-negative integer parameter, or {@code null} if absent. */
+    private static Long parameter(HttpServletRequest request, String name) throws BadParameter {
         String value = request.getParameter(name);
         if (value == null || value.isEmpty()) {
             return null;
@@ -189,11 +185,16 @@ final class DocumentsServlet extends HttpServlet {
                 return number;
             }
         } catch (NumberFormatException e) {
-            // answered below
+            // reported below
         }
-        HttpJson.error(response, 400, "bad-parameter", name + " must be a non-negative integer, not \"" + value + "\"");
-        response.flushBuffer();
-        return null;
+        throw new BadParameter(name + " must be a non-negative integer, not \"" + value + "\"");
+    }
+
+    /** A malformed query parameter: answered 400 with this message. */
+    private static final class BadParameter extends Exception {
+        BadParameter(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** The body, or {@code null} when it is over the limit (PROTOCOL.md: 413). */
@@ -275,30 +276,5 @@ final class DocumentsServlet extends HttpServlet {
                 async.complete();
             }
         });
-    }
-
-    @JsonbPropertyOrder({"id", "rev", "text"})
-    public record DocumentView(String id, long rev, String text) {
-        static DocumentView of(DocumentState state) {
-            return new DocumentView(state.id(), state.rev(), state.text());
-        }
-    }
-
-    @JsonbPropertyOrder({"id", "rev", "length", "updated"})
-    public record SummaryView(String id, long rev, int length, String updated) {
-        static SummaryView of(DocumentSummary summary) {
-            return new SummaryView(summary.id(), summary.rev(), summary.length(), String.valueOf(summary.updated()));
-        }
-    }
-
-    @JsonbPropertyOrder({"rev", "op", "client", "name", "src", "seq", "time"})
-    public record OperationView(long rev, List<Object> op, String client, String name, String src, long seq, String time) {
-        static OperationView of(StoredOperation op) {
-            return new OperationView(op.rev(), op.operation().toWire(), op.client(), op.name(), op.src(), op.seq(),
-                    String.valueOf(op.time()));
-        }
-    }
-
-    public record Created(String id) {
     }
 }
