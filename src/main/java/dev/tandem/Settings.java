@@ -25,7 +25,8 @@ import java.util.function.UnaryOperator;
  * @param pingInterval         how often the server pings each WebSocket; 30 s
  * @param idleTimeout          how long a WebSocket may stay silent before it is closed; 120 s
  * @param throttlePatience     how long a connection may keep over the rate before it is closed; 10 s
- * @param outboundQueueLimit   messages waiting for a slow reader before it is closed with 1013; 10,000
+ * @param outboundQueueLimit   messages that may wait for a client that has stopped reading (for 5 s)
+ *                             before it is closed with 1013, ten times that whatever; 10,000
  */
 public record Settings(String dbUrl, String dbUser, String dbPassword, List<String> allowedOrigins,
                        int maxMessageBytes, int maxMessagesPerSecond, Duration pingInterval, Duration idleTimeout,

@@ -12,7 +12,7 @@ public final class BatchEncoder implements Encoder.Text<ServerMessage.Batch> {
     @Override
     public String encode(ServerMessage.Batch batch) throws EncodeException {
         try {
-            return WireJson.jsonb().toJson(batch.messages());
+            return MessageJson.jsonb().toJson(batch.messages());
         } catch (RuntimeException e) {
             throw new EncodeException(batch, "cannot encode a batch of " + batch.messages().size() + " messages", e);
         }

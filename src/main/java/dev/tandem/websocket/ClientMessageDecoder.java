@@ -57,7 +57,7 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
         }
         Object json;
         try {
-            json = WireJson.jsonb().fromJson(text, Object.class);
+            json = MessageJson.jsonb().fromJson(text, Object.class);
         } catch (JsonbException | IllegalArgumentException e) {
             return new ClientMessage.Malformed("not JSON");
         }

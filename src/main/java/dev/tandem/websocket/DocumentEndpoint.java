@@ -59,7 +59,8 @@ public final class DocumentEndpoint {
         session.setMaxIdleTimeout(settings.idleTimeout().toMillis());
         session.setMaxTextMessageBufferSize(settings.maxMessageBytes());
         session.setMaxBinaryMessageBufferSize(settings.maxMessageBytes());
-        Outbox outbox = new Outbox(session.getAsyncRemote()::sendObject, this::closeSoon, settings.outboundQueueLimit());
+        Outbox outbox = new Outbox(session.getAsyncRemote()::sendObject, this::closeSoon, settings.outboundQueueLimit(),
+                System::nanoTime);
         connection = new Connection(context.service(), id, mode(session), outbox);
         if (!DocumentId.isValid(id)) {
             connection.fail(Failure.INVALID_ID, "invalid document id", null);

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * One connection's outbound queue. At most one send is in flight; what arrives meanwhile waits
@@ -14,10 +15,14 @@ import java.util.function.Consumer;
  * client gets fewer, larger frames and the order of messages is the order of {@link #send}.
  *
  * <p>Threading: {@link #send} may be called from any thread, notably the document's lane, and
- * never blocks: the frame is handed to the container's asynchronous sender. A client that reads
- * too slowly makes the queue grow to its bound; it is then closed with 1013 rather than letting
- * memory grow. Closing goes through {@code closer}, which may block on the network and so must
- * run elsewhere than the caller (the endpoint gives it an executor).
+ * never blocks: the frame is handed to the container's asynchronous sender. Closing goes
+ * through {@code closer}, which may block on the network and so must run elsewhere than the
+ * caller (the endpoint gives it an executor).
+ *
+ * <p>A client too slow to read is closed with 1013 rather than letting memory grow: when more
+ * than {@code bound} messages wait and no frame has left for {@link #PATIENCE_NANOS}, or when
+ * ten times {@code bound} wait whatever the progress. A long catch-up to a client that reads
+ * steadily therefore passes, while a stuck client is dropped.
  */
 final class Outbox {
 
@@ -28,25 +33,32 @@ final class Outbox {
 
     /** Frames hold at most this many messages, so that no single frame grows without bound. */
     static final int MAX_BATCH = 256;
+    /** How long a client with more than {@code bound} messages waiting may go without reading one frame. */
+    static final long PATIENCE_NANOS = 5_000_000_000L;
 
     private final Sender sender;
     private final Consumer<CloseReason> closer;
     private final int bound;
+    private final LongSupplier clock;
 
     // guarded by this
     private final ArrayDeque<ServerMessage> queue = new ArrayDeque<>();
     private boolean sending;
     private CloseReason closeWhenFlushed;
     private boolean finished;
+    private long lastProgress;
 
     /**
      * @param closer closes the connection; called at most once, without this lock held
-     * @param bound  how many messages may wait before the client counts as too slow
+     * @param bound  how many messages may wait before a client that stopped reading counts as too slow
+     * @param clock  {@link System#nanoTime} (tests pass their own)
      */
-    Outbox(Sender sender, Consumer<CloseReason> closer, int bound) {
+    Outbox(Sender sender, Consumer<CloseReason> closer, int bound, LongSupplier clock) {
         this.sender = sender;
         this.closer = closer;
         this.bound = bound;
+        this.clock = clock;
+        this.lastProgress = clock.getAsLong();
     }
 
     /** Queues a message; nothing happens once the outbox is finished or closing. */
@@ -56,7 +68,7 @@ final class Outbox {
             if (finished || closeWhenFlushed != null) {
                 return;
             }
-            if (queue.size() >= bound) {
+            if (tooSlow()) {
                 finished = true;
                 queue.clear();
                 batch = null;
@@ -70,7 +82,7 @@ final class Outbox {
             }
         }
         if (batch == null) {
-            closer.accept(Failure.SLOW_READER.closeReason("outbound queue over " + bound + " messages"));
+            closer.accept(Failure.SLOW_READER.closeReason("not reading: over " + bound + " messages waiting"));
         } else {
             transmit(batch);
         }
@@ -102,6 +114,11 @@ final class Outbox {
         queue.clear();
     }
 
+    private boolean tooSlow() {
+        return queue.size() >= 10L * bound
+                || (queue.size() >= bound && clock.getAsLong() - lastProgress > PATIENCE_NANOS);
+    }
+
     private List<ServerMessage> take() {
         List<ServerMessage> batch = new ArrayList<>(Math.min(queue.size(), MAX_BATCH));
         while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
@@ -131,6 +148,7 @@ final class Outbox {
                 sending = false;
                 return;
             }
+            lastProgress = clock.getAsLong();
             if (!finished && !queue.isEmpty()) {
                 next = take();
             } else {

@@ -9,7 +9,7 @@ public final class ServerMessageEncoder implements Encoder.Text<ServerMessage> {
     @Override
     public String encode(ServerMessage message) throws EncodeException {
         try {
-            return WireJson.jsonb().toJson(message);
+            return MessageJson.jsonb().toJson(message);
         } catch (RuntimeException e) {
             // a message the server built itself failed to serialise: a bug, reported as one
             throw new EncodeException(message, "cannot encode " + message.type(), e);

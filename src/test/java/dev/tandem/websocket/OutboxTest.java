@@ -17,10 +17,11 @@ class OutboxTest {
     private final List<Object> sent = new ArrayList<>();
     private final List<SendHandler> inFlight = new ArrayList<>();
     private final List<CloseReason> closes = new ArrayList<>();
+    private long now;
     private final Outbox outbox = new Outbox((payload, done) -> {
         sent.add(payload);
         inFlight.add(done);
-    }, closes::add, 5);
+    }, closes::add, 5, () -> now);
 
     private void completeSend() {
         inFlight.remove(0).onResult(new SendResult());
@@ -40,14 +41,37 @@ class OutboxTest {
     }
 
     @Test
-    void aReaderTooSlowIsClosedWith1013AndNothingMoreIsQueued() {
+    void aReaderThatStopsReadingIsClosedWith1013AndNothingMoreIsQueued() {
         for (int i = 0; i < 7; i++) {
             outbox.send(new ServerMessage.Ack(i, i));
         }
+        assertThat(closes).isEmpty(); // over the bound, but only just stopped reading
+        now += Outbox.PATIENCE_NANOS + 1;
+        outbox.send(new ServerMessage.Ack(7, 7));
         assertThat(closes).hasSize(1);
         assertThat(closes.get(0).getCloseCode()).isEqualTo(CloseCodes.TRY_AGAIN_LATER);
         completeSend();
         assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void aLongCatchUpToAClientThatKeepsReadingPasses() {
+        for (int i = 0; i < 40; i++) {
+            outbox.send(new ServerMessage.Ack(i, i));
+            if (i % 10 == 9) {
+                now += Outbox.PATIENCE_NANOS; // slow, but frames keep leaving
+                completeSend();
+            }
+        }
+        assertThat(closes).isEmpty();
+    }
+
+    @Test
+    void tenTimesTheBoundClosesWhateverTheProgress() {
+        for (int i = 0; i < 60; i++) {
+            outbox.send(new ServerMessage.Ack(i, i));
+        }
+        assertThat(closes).extracting(CloseReason::getCloseCode).containsExactly(CloseCodes.TRY_AGAIN_LATER);
     }
 
     @Test

@@ -8,11 +8,11 @@ import jakarta.json.bind.JsonbBuilder;
  * to build (it introspects classes and caches what it learns), so encoders and decoders, which
  * containers create per connection, share this one rather than each building their own.
  */
-final class WireJson {
+final class MessageJson {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
-    private WireJson() {
+    private MessageJson() {
     }
 
     static Jsonb jsonb() {
