@@ -18,7 +18,9 @@ import java.time.Duration;
  *                          Defaults to 1,000.
  * @param laneThreads       threads shared by all documents' lanes (ordering, transformation,
  *                          callbacks; never blocked on I/O). Defaults to the number of processors.
- * @param storeThreads      threads that call the store (commits, loads, history). Defaults to 8.
+ * @param storeThreads      threads that call the store (commits, loads, history). Several
+ *                          documents commit at once only with several; more than the store's
+ *                          connection pool holds just wait for a connection. Defaults to 8.
  */
 public record DocumentSettings(int snapshotEvery, int recentOperations, Duration idleUnload, int maxBatch,
                                int laneThreads, int storeThreads) {

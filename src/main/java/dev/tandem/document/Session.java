@@ -5,6 +5,7 @@ import dev.tandem.ot.TextOperation;
 import dev.tandem.store.StoredOperation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -71,7 +72,16 @@ final class Session implements Participation {
     public void leave() {
         LiveDocument at = document;
         if (leaving.compareAndSet(false, true) && at != null) {
-            at.post(() -> at.leave(this));
+            postQuietly(at, () -> at.leave(this));
+        }
+    }
+
+    /** Posts to the lane; after the service has closed there is no lane, and nothing left to do. */
+    private static void postQuietly(LiveDocument at, Runnable task) {
+        try {
+            at.post(task);
+        } catch (RejectedExecutionException closed) {
+            // the participation was ended with SHUTDOWN already
         }
     }
 
@@ -80,7 +90,7 @@ final class Session implements Participation {
         if (at == null || leaving.get()) {
             return;
         }
-        at.post(() -> {
+        postQuietly(at, () -> {
             if (ended) {
                 return;
             } else if (!welcomed) {

@@ -67,6 +67,7 @@ class CrashTest {
         final Map<String, Long> acked = new HashMap<>();
         /** Per src, the last operation sent and not acknowledged (the arguments of a resend). */
         final Map<String, String> pending = new LinkedHashMap<>();
+        int appliedButUnacknowledged;
 
         Crashes(String url, String user, String password, int kills) {
             this.url = url;
@@ -80,12 +81,15 @@ class CrashTest {
             int resends = 0;
             for (int kill = 1; kill <= kills; kill++) {
                 resends += pending.size();
-                int acksBeforeKill = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(400);
+                int acksBeforeKill = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(250);
                 runAndKill(acksBeforeKill, kill);
                 verify(kill);
             }
+            Map<String, Integer> perClient = new java.util.TreeMap<>();
+            acked.keySet().forEach(key -> perClient.merge(key.substring(0, key.indexOf('/')), 1, Integer::sum));
             System.out.println("CrashTest " + kills + " kills, " + acked.size() + " acknowledged operations verified, "
-                    + resends + " resends after restarts");
+                    + resends + " resends after restarts (" + appliedButUnacknowledged + " of operations applied before the kill"
+                    + " but not acknowledged); acknowledged per client " + perClient);
         }
 
         private void runAndKill(int acksBeforeKill, int kill) throws IOException, InterruptedException {
@@ -149,6 +153,12 @@ class CrashTest {
                     assertThat(op.rev()).as("kill " + kill + ": contiguous log").isEqualTo(rev);
                     assertThat(applied.add(op.src() + "/" + op.seq())).as("kill " + kill + ": once " + op).isTrue();
                     replayed = op.operation().apply(replayed);
+                }
+                for (String sent : pending.values()) {
+                    String[] part = sent.split(":");
+                    if (applied.contains(part[0] + "/" + part[1])) {
+                        appliedButUnacknowledged++; // its resend must be acknowledged at its revision, not applied again
+                    }
                 }
                 for (Map.Entry<String, Long> ack : acked.entrySet()) {
                     StoredOperation at = log.get(ack.getValue().intValue());

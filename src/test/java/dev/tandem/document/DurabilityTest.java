@@ -114,6 +114,20 @@ class DurabilityTest extends ServiceFixture {
     }
 
     @Test
+    void documentThatCannotBeLoadedEndsItsJoinsWithFailureAndIsRetriedByTheNext() {
+        start();
+        store.failLoads = true;
+        Editor ana = track(Editor.join(service, "notes", "ana-0001"));
+        ana.awaitEnded();
+        assertThat(ana.ended).isEqualTo(Participant.End.FAILURE);
+        assertThat(service.loadedDocuments()).isZero();
+
+        store.failLoads = false;
+        Editor again = join("notes", "ana-0001");
+        assertThat(again.welcomes.get(0).head()).isZero();
+    }
+
+    @Test
     void unexpectedConflictIsAFailureToo() {
         start();
         Editor ana = join("notes", "ana-0001");
@@ -139,6 +153,8 @@ class DurabilityTest extends ServiceFixture {
         closing.start();
         store.release();
         closing.join();
+        ana.submitRaw(2, 2, insert(2, 0, "late")); // after the close: dropped, and no exception for the transport
+        ana.leave();
 
         assertThat(ana.ended).isEqualTo(Participant.End.SHUTDOWN);
         assertThat(bo.ended).isEqualTo(Participant.End.SHUTDOWN);

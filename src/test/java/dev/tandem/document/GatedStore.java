@@ -87,8 +87,13 @@ final class GatedStore implements DocumentStore {
         return delegate.create(id);
     }
 
+    volatile boolean failLoads;
+
     @Override
     public Optional<StoredDocument> load(String id) {
+        if (failLoads) {
+            throw new dev.tandem.store.StoreException("database down");
+        }
         return delegate.load(id);
     }
 

@@ -31,6 +31,12 @@ import java.util.stream.Stream;
  *
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.tandem.document.bench.DurableSubmissions</pre>
  *
+ * <p>Each line is followed by what group commit achieved (appends, operations per batch, time per
+ * append). On one document the batch is every submitter, so the rate is bounded by
+ * {@code submitters / (append time + one lane round trip)}; with many documents every document
+ * still pays one H2 transaction per batch, and a JFR profile puts most of the CPU in H2's page
+ * writing, not in the service.
+ *
  * <p>Optional arguments: seconds to measure (default 10) and seconds to warm up (default 5);
  * {@code -DstoreThreads=N} sets {@link DocumentSettings#storeThreads()} (default 8).
  */
