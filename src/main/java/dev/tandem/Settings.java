@@ -1,0 +1,92 @@
+package dev.tandem;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Tandem's configuration, read once at start-up. Each setting is a system property or, failing
+ * that, an environment variable of the same name; unset ones take the default given here.
+ *
+ * @param dbUrl                the JDBC URL ({@code TANDEM_DB_URL}), or {@code null} for the default:
+ *                             an embedded H2 file, {@code ~/.tandem/tandem.mv.db} (see
+ *                             {@link dev.tandem.store.StoreSettings#defaultUrl}). A container
+ *                             {@code DataSource} bound at {@code java:comp/env/jdbc/tandem} wins over it.
+ * @param dbUser               {@code TANDEM_DB_USER}; default none
+ * @param dbPassword           {@code TANDEM_DB_PASSWORD}; default none
+ * @param allowedOrigins       {@code TANDEM_ALLOWED_ORIGINS}, comma-separated origins such as
+ *                             {@code https://notes.example.org} that may open WebSockets besides the
+ *                             server's own origin; default none (same origin only)
+ * @param maxMessageBytes      {@code TANDEM_MAX_MESSAGE_BYTES}: the largest WebSocket message and HTTP
+ *                             body; default 1 MiB
+ * @param maxMessagesPerSecond {@code TANDEM_MAX_MESSAGES_PER_SECOND} per connection, bursts of one
+ *                             second's worth allowed; default 200
+ * @param pingInterval         how often the server pings each WebSocket; 30 s
+ * @param idleTimeout          how long a WebSocket may stay silent before it is closed; 120 s
+ * @param throttlePatience     how long a connection may keep over the rate before it is closed; 10 s
+ * @param outboundQueueLimit   messages that may wait for a client that has stopped reading (for 5 s)
+ *                             before it is closed with 1013, ten times that whatever; 10,000
+ */
+public record Settings(String dbUrl, String dbUser, String dbPassword, List<String> allowedOrigins,
+                       int maxMessageBytes, int maxMessagesPerSecond, Duration pingInterval, Duration idleTimeout,
+                       Duration throttlePatience, int outboundQueueLimit) {
+
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 1 << 20;
+    public static final int DEFAULT_MAX_MESSAGES_PER_SECOND = 200;
+
+    public Settings {
+        allowedOrigins = List.copyOf(allowedOrigins);
+        if (maxMessageBytes < 1024) {
+            throw new IllegalArgumentException("TANDEM_MAX_MESSAGE_BYTES must be at least 1024, not " + maxMessageBytes);
+        }
+        if (maxMessagesPerSecond < 1) {
+            throw new IllegalArgumentException("TANDEM_MAX_MESSAGES_PER_SECOND must be at least 1, not " + maxMessagesPerSecond);
+        }
+    }
+
+    /** The settings of this process: system properties first, then the environment. */
+    public static Settings fromEnvironment() {
+        return read(name -> {
+            String value = System.getProperty(name);
+            return value != null ? value : System.getenv(name);
+        });
+    }
+
+    /** The settings that {@code lookup} gives (a name to its value, or {@code null} when unset). */
+    public static Settings read(UnaryOperator<String> lookup) {
+        return new Settings(
+                text(lookup, "TANDEM_DB_URL", null),
+                text(lookup, "TANDEM_DB_USER", null),
+                text(lookup, "TANDEM_DB_PASSWORD", null),
+                Arrays.stream(text(lookup, "TANDEM_ALLOWED_ORIGINS", "").split(","))
+                        .map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                number(lookup, "TANDEM_MAX_MESSAGE_BYTES", DEFAULT_MAX_MESSAGE_BYTES),
+                number(lookup, "TANDEM_MAX_MESSAGES_PER_SECOND", DEFAULT_MAX_MESSAGES_PER_SECOND),
+                Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(10), 10_000);
+    }
+
+    private static String text(UnaryOperator<String> lookup, String name, String fallback) {
+        String value = lookup.apply(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static int number(UnaryOperator<String> lookup, String name, int fallback) {
+        String value = text(lookup, name, null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not \"" + value + "\"");
+        }
+    }
+
+    @Override
+    public String toString() {
+        // the password never reaches a log
+        return "Settings[dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", allowedOrigins=" + allowedOrigins
+                + ", maxMessageBytes=" + maxMessageBytes + ", maxMessagesPerSecond=" + maxMessagesPerSecond + "]";
+    }
+}

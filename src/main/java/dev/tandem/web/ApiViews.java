@@ -1,0 +1,42 @@
+package dev.tandem.web;
+
+import dev.tandem.document.DocumentState;
+import dev.tandem.store.DocumentSummary;
+import dev.tandem.store.StoredOperation;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.List;
+
+/**
+ * The JSON bodies of PROTOCOL.md's HTTP API, shaped for JSON-B. Public because JSON-B reads
+ * them by reflection from outside this package; times are ISO-8601 strings.
+ */
+public final class ApiViews {
+
+    private ApiViews() {
+    }
+
+    @JsonbPropertyOrder({"id", "rev", "text"})
+    public record DocumentView(String id, long rev, String text) {
+        static DocumentView of(DocumentState state) {
+            return new DocumentView(state.id(), state.rev(), state.text());
+        }
+    }
+
+    @JsonbPropertyOrder({"id", "rev", "length", "updated"})
+    public record SummaryView(String id, long rev, int length, String updated) {
+        static SummaryView of(DocumentSummary summary) {
+            return new SummaryView(summary.id(), summary.rev(), summary.length(), String.valueOf(summary.updated()));
+        }
+    }
+
+    @JsonbPropertyOrder({"rev", "op", "client", "name", "src", "seq", "time"})
+    public record OperationView(long rev, List<Object> op, String client, String name, String src, long seq, String time) {
+        static OperationView of(StoredOperation op) {
+            return new OperationView(op.rev(), op.operation().toWire(), op.client(), op.name(), op.src(), op.seq(),
+                    String.valueOf(op.time()));
+        }
+    }
+
+    public record Created(String id) {
+    }
+}

@@ -1,0 +1,280 @@
+package dev.tandem.web;
+
+import dev.tandem.document.DocumentId;
+import dev.tandem.document.DocumentService;
+import dev.tandem.document.DocumentState;
+import dev.tandem.document.TextAtRevision;
+import dev.tandem.store.DocumentSummary;
+import dev.tandem.store.StoreException;
+import dev.tandem.store.StoredOperation;
+import jakarta.json.bind.JsonbException;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * PROTOCOL.md's HTTP API under {@code /api/docs}. Requests run asynchronously: the service
+ * answers on its own threads and the container thread is free meanwhile. Failures of the store
+ * answer 503, anything unexpected 500; neither carries a stack trace.
+ */
+final class DocumentsServlet extends HttpServlet {
+
+    /** PROTOCOL.md: at most this many operations per {@code /ops} call. */
+    static final int MAX_OPERATIONS = 10_000;
+    static final int MAX_LISTED = 10_000;
+
+    private static final Logger LOG = Logger.getLogger(DocumentsServlet.class.getName());
+    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    private final transient DocumentService service;
+    private final int maxBodyBytes;
+    private final transient SecureRandom random = new SecureRandom();
+
+    DocumentsServlet(DocumentService service, int maxBodyBytes) {
+        this.service = service;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** A bug must not show the client a container error page with a stack trace: log it, answer 500. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws jakarta.servlet.ServletException, IOException {
+        try {
+            super.service(request, response);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "failed answering " + request.getRequestURI(), e);
+            if (!response.isCommitted()) {
+                response.reset();
+                HttpJson.error(response, 500, "internal", "internal error");
+            }
+        }
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] path = segments(request);
+        if (path.length == 0) {
+            answer(request, service.list(MAX_LISTED), (r, list) ->
+                    HttpJson.write(r, 200, list.stream().map(ApiViews.SummaryView::of).toList()));
+            return;
+        }
+        String id = path[0];
+        if (!DocumentId.isValid(id)) {
+            HttpJson.error(response, 400, "invalid-id", "document ids match ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
+        } else if (path.length == 1) {
+            answer(request, service.get(id), (r, found) -> {
+                if (found.isEmpty()) {
+                    notFound(r, id);
+                } else {
+                    HttpJson.write(r, 200, ApiViews.DocumentView.of(found.get()));
+                }
+            });
+        } else if (path.length == 2 && (path[1].equals("text") || path[1].equals("ops"))) {
+            try {
+                if (path[1].equals("text")) {
+                    text(request, id);
+                } else {
+                    operations(request, id);
+                }
+            } catch (BadParameter e) {
+                HttpJson.error(response, 400, "bad-parameter", e.getMessage());
+            }
+        } else {
+            HttpJson.error(response, 404, "not-found", "no such resource");
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (segments(request).length != 0) {
+            HttpJson.error(response, 405, "method-not-allowed", "POST goes to /api/docs");
+            return;
+        }
+        byte[] body = body(request);
+        if (body == null) {
+            HttpJson.error(response, 413, "too-large", "body over " + maxBodyBytes + " bytes");
+            return;
+        }
+        String id;
+        try {
+            id = requestedId(body);
+        } catch (IllegalArgumentException e) {
+            HttpJson.error(response, 400, "bad-request", e.getMessage());
+            return;
+        }
+        if (id != null && !DocumentId.isValid(id)) {
+            HttpJson.error(response, 400, "invalid-id", "document ids match ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
+            return;
+        }
+        String created = id != null ? id : freshId();
+        answer(request, service.create(created), (r, isNew) -> {
+            if (isNew) {
+                r.setHeader("Location", request.getContextPath() + "/api/docs/" + created);
+                HttpJson.write(r, 201, new ApiViews.Created(created));
+            } else {
+                HttpJson.error(r, 409, "exists", "document " + created + " exists already");
+            }
+        });
+    }
+
+    private void text(HttpServletRequest request, String id) throws BadParameter {
+        Long rev = parameter(request, "rev");
+        CompletionStage<TextAtRevision> text = rev == null
+                ? service.get(id).thenApply(found -> found.<TextAtRevision>map(d -> new TextAtRevision.Found(d.rev(), d.text()))
+                        .orElse(new TextAtRevision.NoSuchDocument()))
+                : service.textAt(id, rev);
+        answer(request, text, (r, result) -> {
+            if (result instanceof TextAtRevision.Found found) {
+                byte[] utf8 = found.text().getBytes(StandardCharsets.UTF_8);
+                r.setStatus(200);
+                r.setContentType("text/plain;charset=UTF-8");
+                r.setHeader("X-Tandem-Rev", Long.toString(found.rev()));
+                r.setContentLength(utf8.length);
+                r.getOutputStream().write(utf8);
+            } else if (result instanceof TextAtRevision.UnknownRevision unknown) {
+                HttpJson.error(r, 404, "unknown-rev", "revision " + rev + " is above the head " + unknown.head());
+            } else {
+                notFound(r, id);
+            }
+        });
+    }
+
+    private void operations(HttpServletRequest request, String id) throws BadParameter {
+        Long from = parameter(request, "from");
+        Long to = parameter(request, "to");
+        long start = from == null ? 0 : from;
+        CompletionStage<Optional<List<StoredOperation>>> ops = service.get(id).thenCompose(found -> {
+            if (found.isEmpty()) {
+                return java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());
+            }
+            long end = Math.min(to == null ? found.get().rev() : to, found.get().rev());
+            end = Math.min(end, start + MAX_OPERATIONS);
+            return end <= start
+                    ? java.util.concurrent.CompletableFuture.completedFuture(Optional.of(List.of()))
+                    : service.operations(id, start, end, MAX_OPERATIONS).thenApply(Optional::of);
+        });
+        answer(request, ops, (r, list) -> {
+            if (list.isEmpty()) {
+                notFound(r, id);
+            } else {
+                HttpJson.write(r, 200, list.get().stream().map(ApiViews.OperationView::of).toList());
+            }
+        });
+    }
+
+    /** A non-negative integer parameter, or {@code null} if absent. */
+    private static Long parameter(HttpServletRequest request, String name) throws BadParameter {
+        String value = request.getParameter(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            long number = Long.parseLong(value);
+            if (number >= 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadParameter(name + " must be a non-negative integer, not \"" + value + "\"");
+    }
+
+    /** A malformed query parameter: answered 400 with this message. */
+    private static final class BadParameter extends Exception {
+        BadParameter(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The body, or {@code null} when it is over the limit (PROTOCOL.md: 413). */
+    private byte[] body(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(maxBodyBytes + 1);
+            return body.length > maxBodyBytes ? null : body;
+        }
+    }
+
+    /** The {@code id} of a creation request's JSON body, or {@code null} for a fresh one. */
+    private static String requestedId(byte[] body) {
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+            return null;
+        }
+        Object json;
+        try {
+            json = HttpJson.read(body);
+        } catch (JsonbException e) {
+            throw new IllegalArgumentException("the body is not JSON");
+        }
+        if (!(json instanceof Map<?, ?> object)) {
+            throw new IllegalArgumentException("the body is not a JSON object");
+        }
+        Object id = object.get("id");
+        if (id != null && !(id instanceof String)) {
+            throw new IllegalArgumentException("\"id\" is not a string");
+        }
+        return (String) id;
+    }
+
+    private String freshId() {
+        StringBuilder id = new StringBuilder(12);
+        for (int i = 0; i < 12; i++) {
+            id.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
+        }
+        return id.toString();
+    }
+
+    private static void notFound(HttpServletResponse response, String id) throws IOException {
+        HttpJson.error(response, 404, "not-found", "no document " + id);
+    }
+
+    private static String[] segments(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        if (path == null || path.equals("/")) {
+            return new String[0];
+        }
+        return (path.endsWith("/") ? path.substring(1, path.length() - 1) : path.substring(1)).split("/", -1);
+    }
+
+    /** What to send once the service has answered. */
+    private interface Reply<T> {
+        void send(HttpServletResponse response, T value) throws IOException;
+    }
+
+    /** Completes the request asynchronously with the service's answer, or 503/500 if it failed. */
+    private static <T> void answer(HttpServletRequest request, CompletionStage<T> stage, Reply<T> reply) {
+        AsyncContext async = request.startAsync();
+        stage.whenComplete((value, failure) -> {
+            HttpServletResponse response = (HttpServletResponse) async.getResponse();
+            try {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                if (cause == null) {
+                    reply.send(response, value);
+                } else if (cause instanceof StoreException) {
+                    LOG.log(Level.WARNING, "store failed answering " + request.getRequestURI(), cause);
+                    HttpJson.error(response, 503, "unavailable", "the store is not available; try again later");
+                } else {
+                    LOG.log(Level.SEVERE, "failed answering " + request.getRequestURI(), cause);
+                    HttpJson.error(response, 500, "internal", "internal error");
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "could not answer " + request.getRequestURI(), e);
+            } finally {
+                async.complete();
+            }
+        });
+    }
+}

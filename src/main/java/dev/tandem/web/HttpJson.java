@@ -1,0 +1,41 @@
+package dev.tandem.web;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * JSON answers of the HTTP API through JSON-B, and PROTOCOL.md's error body
+ * {@code {"error":code,"message":…}}. The {@link Jsonb} is thread-safe and shared: building one
+ * per request would redo its class introspection every time.
+ */
+final class HttpJson {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    private HttpJson() {
+    }
+
+    static void write(HttpServletResponse response, int status, Object body) throws IOException {
+        byte[] json = JSONB.toJson(body).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("application/json;charset=UTF-8");
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
+    }
+
+    static void error(HttpServletResponse response, int status, String code, String message) throws IOException {
+        write(response, status, new Error(code, message));
+    }
+
+    static Object read(byte[] body) {
+        return JSONB.fromJson(new String(body, StandardCharsets.UTF_8), Object.class);
+    }
+
+    @JsonbPropertyOrder({"error", "message"})
+    public record Error(String error, String message) {
+    }
+}

@@ -1,0 +1,119 @@
+package dev.tandem.web;
+
+import dev.tandem.Settings;
+import dev.tandem.document.DocumentService;
+import dev.tandem.document.DocumentSettings;
+import dev.tandem.document.SharedDocumentService;
+import dev.tandem.store.DocumentStore;
+import dev.tandem.store.StoreSettings;
+import dev.tandem.websocket.EndpointConfigurator;
+import dev.tandem.websocket.EndpointContext;
+import dev.tandem.websocket.HandshakeFilter;
+import dev.tandem.websocket.OriginPolicy;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.annotation.WebListener;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts and stops Tandem with the web application: reads the {@link Settings} once, opens the
+ * store (the container's {@code java:comp/env/jdbc/tandem} if bound, else the configured URL),
+ * builds the one {@link DocumentService}, and hands it to the WebSocket endpoint and the
+ * servlets, which it registers here so that they get it by constructor. At shutdown the service
+ * commits and acknowledges what is in flight and ends every connection (1001), then the store
+ * closes.
+ */
+@WebListener
+public final class TandemListener implements ServletContextListener {
+
+    private static final Logger LOG = Logger.getLogger(TandemListener.class.getName());
+
+    private DocumentStore store;
+    private DocumentService service;
+    private ScheduledExecutorService timers;
+    private EndpointContext endpoints;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        Settings settings = Settings.fromEnvironment();
+        LOG.info(() -> "Tandem starting with " + settings);
+        store = new StoreSettings(settings.dbUrl(), settings.dbUser(), settings.dbPassword()).open();
+        service = new SharedDocumentService(store, DocumentSettings.defaults());
+        timers = Executors.newScheduledThreadPool(2, daemon("tandem-websocket-timer"));
+        endpoints = new EndpointContext(service, settings, timers);
+        EndpointConfigurator.install(endpoints);
+
+        ServletContext context = event.getServletContext();
+        // before the container's own upgrade filter (isMatchAfter = false): refusals are plain HTTP
+        context.addFilter("tandem-handshake", new HandshakeFilter(OriginPolicy.allowing(settings.allowedOrigins())))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, HandshakeFilter.PATH_PREFIX + "*");
+        ServletRegistration.Dynamic api = context.addServlet("tandem-documents",
+                new DocumentsServlet(service, settings.maxMessageBytes()));
+        api.addMapping("/api/docs", "/api/docs/*");
+        api.setAsyncSupported(true);
+        context.addServlet("tandem-health", new HealthServlet(service)).addMapping("/health");
+        context.addServlet("tandem-home", new HomeServlet()).addMapping("");
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        EndpointConfigurator.uninstall(endpoints);
+        try {
+            if (service != null) {
+                service.close(); // ends every participation: each connection is closed with 1001
+            }
+        } finally {
+            if (timers != null) {
+                // let the closes the service just queued leave; connections left over are the container's
+                timers.shutdown();
+                try {
+                    timers.awaitTermination(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                timers.shutdownNow();
+            }
+            if (store != null) {
+                store.close();
+            }
+            forgetDrivers();
+        }
+    }
+
+    /** JDBC drivers this application's WAR brought (H2, PostgreSQL) must not outlive it in DriverManager. */
+    private static void forgetDrivers() {
+        ClassLoader ours = TandemListener.class.getClassLoader();
+        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == ours) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException e) {
+                    LOG.log(Level.FINE, "could not deregister " + driver, e);
+                }
+            }
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,200 @@
+package dev.tandem.websocket;
+
+import dev.tandem.document.DocumentService;
+import dev.tandem.document.JoinRequest;
+import dev.tandem.document.Mode;
+import dev.tandem.document.Participant;
+import dev.tandem.document.Participation;
+import dev.tandem.document.Rejection;
+import dev.tandem.document.User;
+import dev.tandem.document.Welcome;
+import dev.tandem.ot.Range;
+import dev.tandem.ot.WireResult;
+import dev.tandem.store.StoredOperation;
+import java.util.List;
+
+/**
+ * One WebSocket connection's side of the protocol: dispatches what the client sends to its
+ * {@link Participation} and turns what the {@link DocumentService} says into messages in the
+ * connection's {@link Outbox}.
+ *
+ * <p>Threading: {@link #receive} and {@link #badMessage} are called by the container, one
+ * message at a time per connection. The {@link Participant} methods come from the document's
+ * lane and only queue messages, so a slow client never holds the lane up. The little state both
+ * sides touch (whether a join is under way) is guarded by {@code this}.
+ */
+final class Connection implements Participant {
+
+    /** PROTOCOL.md: after this many {@code bad-message}s in a row the connection is closed. */
+    static final int BAD_MESSAGES_BEFORE_CLOSE = 10;
+
+    private final DocumentService service;
+    private final String documentId;
+    private final Mode mode;
+    private final Outbox outbox;
+
+    // container thread only
+    private int badMessagesInRow;
+
+    // guarded by this: set by a hello, cleared when the service refuses the join
+    private boolean helloAccepted;
+    private Participation participation;
+    private boolean welcomed;
+    private boolean gone;
+
+    Connection(DocumentService service, String documentId, Mode mode, Outbox outbox) {
+        this.service = service;
+        this.documentId = documentId;
+        this.mode = mode;
+        this.outbox = outbox;
+    }
+
+    /** A decoded client message. */
+    void receive(ClientMessage message) {
+        if (message instanceof ClientMessage.Malformed malformed) {
+            badMessage(malformed.reason());
+            return;
+        }
+        if (message instanceof ClientMessage.TooLarge tooLarge) {
+            fail(Failure.TOO_LARGE, "message of " + tooLarge.bytes() + " bytes, over the maximum of " + tooLarge.limit(), null);
+            return;
+        }
+        if (message instanceof ClientMessage.Ping) {
+            badMessagesInRow = 0;
+            outbox.send(new ServerMessage.Pong());
+            return;
+        }
+        if (message instanceof ClientMessage.Hello hello) {
+            hello(hello);
+            return;
+        }
+        Participation joined = participation();
+        if (joined == null) {
+            badMessage("\"" + (message instanceof ClientMessage.Op ? "op" : "select") + "\" before \"hello\"");
+            return;
+        }
+        badMessagesInRow = 0;
+        if (message instanceof ClientMessage.Op op) {
+            if (op.operation() instanceof WireResult.Invalid invalid) {
+                fail(Failure.INVALID_OP, invalid.reason(), op.seq());
+            } else {
+                joined.submit(op.rev(), op.seq(), ((WireResult.Valid) op.operation()).operation());
+            }
+        } else if (message instanceof ClientMessage.Select select) {
+            joined.select(select.rev(), select.ranges());
+        }
+    }
+
+    /** Something that is not a protocol message (or one out of turn). */
+    void badMessage(String reason) {
+        badMessagesInRow++;
+        fail(badMessagesInRow >= BAD_MESSAGES_BEFORE_CLOSE ? Failure.REPEATED_BAD_MESSAGES : Failure.BAD_MESSAGE, reason, null);
+    }
+
+    /** Reports a failure as the table says: an error message, a close, or both. */
+    void fail(Failure failure, String detail, Long seq) {
+        if (failure.answers()) {
+            outbox.send(failure.error(detail, seq));
+        }
+        if (failure.closes()) {
+            outbox.closeWhenFlushed(failure.closeReason(detail));
+        }
+    }
+
+    /** The connection is gone (closed by either side): leave the document. */
+    void closed() {
+        Participation leaving;
+        synchronized (this) {
+            leaving = participation;
+            participation = null;
+            gone = true;
+        }
+        outbox.discard();
+        if (leaving != null) {
+            leaving.leave();
+        }
+    }
+
+    private void hello(ClientMessage.Hello hello) {
+        boolean second;
+        synchronized (this) {
+            second = helloAccepted;
+            helloAccepted = true;
+        }
+        if (second) {
+            badMessage("second \"hello\"");
+            return;
+        }
+        badMessagesInRow = 0;
+        Participation joined = service.join(documentId, new JoinRequest(hello.src(), hello.name(), hello.rev(), mode), this);
+        synchronized (this) {
+            if (!gone && helloAccepted && participation == null) {
+                participation = joined;
+                return;
+            }
+        }
+        joined.leave(); // refused (or closed) before join returned
+    }
+
+    private synchronized Participation participation() {
+        return participation;
+    }
+
+    // ---- Participant: called one at a time from the document's lane; must not block ----
+
+    @Override
+    public void welcome(Welcome welcome) {
+        synchronized (this) {
+            welcomed = true;
+        }
+        outbox.send(new ServerMessage.Welcome(welcome.doc(), welcome.client(), welcome.mode().wireName(), welcome.rev(),
+                welcome.head(), welcome.text(), welcome.users().stream().map(ServerMessage.UserView::of).toList()));
+    }
+
+    @Override
+    public void acknowledged(long seq, long rev) {
+        outbox.send(new ServerMessage.Ack(seq, rev));
+    }
+
+    @Override
+    public void applied(StoredOperation revision) {
+        outbox.send(ServerMessage.Op.of(revision));
+    }
+
+    @Override
+    public void rejected(Rejection rejection) {
+        if (rejection.seq() == null) {
+            synchronized (this) {
+                if (!welcomed) {
+                    // the join itself was refused (unknown-rev): the client may say hello again
+                    helloAccepted = false;
+                    participation = null;
+                }
+            }
+        }
+        fail(Failure.of(rejection.code()), rejection.message(), rejection.seq());
+    }
+
+    @Override
+    public void selected(String client, long rev, List<Range> ranges) {
+        outbox.send(new ServerMessage.Select(client, rev, ServerMessage.RangeView.of(ranges)));
+    }
+
+    @Override
+    public void joined(User user) {
+        outbox.send(new ServerMessage.Join(ServerMessage.UserView.of(user)));
+    }
+
+    @Override
+    public void left(String client) {
+        outbox.send(new ServerMessage.Leave(client));
+    }
+
+    @Override
+    public void ended(End reason) {
+        synchronized (this) {
+            participation = null;
+        }
+        fail(Failure.of(reason), "participation ended: " + reason.name().toLowerCase(), null);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.tandem.websocket;
+
+import dev.tandem.Settings;
+import dev.tandem.document.DocumentId;
+import dev.tandem.document.Mode;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * PROTOCOL.md's WebSocket, {@code /ws/docs/{id}}: a thin adapter that wires one connection's
+ * {@link Connection} to the container. One instance per connection (made by
+ * {@link EndpointConfigurator}); it holds nothing shared.
+ *
+ * <p>Threading: the container calls the {@code @On…} methods one at a time per connection.
+ * Heartbeats and closes run on the shared timers, so neither the container's reader nor the
+ * document's lane ever waits on the network. A connection over its message rate is paused
+ * here, on its own reader thread: the container then stops reading from it, and nothing it sent
+ * is dropped.
+ */
+@ServerEndpoint(value = "/ws/docs/{id}",
+        encoders = {ServerMessageEncoder.class, BatchEncoder.class},
+        decoders = ClientMessageDecoder.class,
+        configurator = EndpointConfigurator.class)
+public final class DocumentEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(DocumentEndpoint.class.getName());
+
+    private final EndpointContext context;
+    private Session session;
+    private Connection connection;
+    private RateLimit rate;
+    private ScheduledFuture<?> heartbeat;
+    private volatile long lastHeard = System.nanoTime();
+
+    DocumentEndpoint(EndpointContext context) {
+        this.context = context;
+    }
+
+    @OnOpen
+    public void open(Session session, @PathParam("id") String id) {
+        Settings settings = context.settings();
+        this.session = session;
+        session.setMaxIdleTimeout(settings.idleTimeout().toMillis());
+        session.setMaxTextMessageBufferSize(settings.maxMessageBytes());
+        session.setMaxBinaryMessageBufferSize(settings.maxMessageBytes());
+        Outbox outbox = new Outbox(session.getAsyncRemote()::sendObject, this::closeSoon, settings.outboundQueueLimit(),
+                System::nanoTime);
+        connection = new Connection(context.service(), id, mode(session), outbox);
+        if (!DocumentId.isValid(id)) {
+            connection.fail(Failure.INVALID_ID, "invalid document id", null);
+            return;
+        }
+        rate = new RateLimit(settings.maxMessagesPerSecond(), settings.throttlePatience().toNanos(), System.nanoTime());
+        long ping = settings.pingInterval().toMillis();
+        heartbeat = context.timers().scheduleWithFixedDelay(() -> beat(outbox), ping, ping, TimeUnit.MILLISECONDS);
+    }
+
+    @OnMessage
+    public void message(ClientMessage message) {
+        if (admitted()) {
+            connection.receive(message);
+        }
+    }
+
+    @OnMessage
+    public void binary(ByteBuffer frame) {
+        if (admitted()) {
+            connection.badMessage("binary frame: every message is a JSON text frame");
+        }
+    }
+
+    @OnMessage
+    public void pong(PongMessage pong) {
+        lastHeard = System.nanoTime();
+    }
+
+    @OnClose
+    public void close(CloseReason reason) {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
+        if (connection != null) {
+            connection.closed();
+        }
+    }
+
+    @OnError
+    public void error(Throwable failure) {
+        // the container closes the connection after this; a broken network is routine
+        Level level = failure instanceof IOException ? Level.FINE : Level.WARNING;
+        LOG.log(level, "WebSocket " + (session == null ? "" : session.getId()) + " failed", failure);
+    }
+
+    /** Rate limit (PROTOCOL.md): pause this reader, or close the connection when it keeps on. */
+    private boolean admitted() {
+        long now = System.nanoTime();
+        lastHeard = now;
+        if (rate == null) {
+            return false; // refused at open (invalid id): the close is on its way
+        }
+        long pause = rate.admit(now);
+        if (pause == RateLimit.CLOSE) {
+            connection.fail(Failure.TOO_FAST, "over " + context.settings().maxMessagesPerSecond() + " messages a second for too long", null);
+            return false;
+        }
+        if (pause > 0) {
+            LockSupport.parkNanos(pause);
+        }
+        return true;
+    }
+
+    /** Every ping interval: close a connection silent for too long, else ping it if nothing else is on the way. */
+    private void beat(Outbox outbox) {
+        long silent = System.nanoTime() - lastHeard;
+        if (silent > context.settings().idleTimeout().toNanos()) {
+            connection.fail(Failure.IDLE, "silent for " + TimeUnit.NANOSECONDS.toSeconds(silent) + " s", null);
+            return;
+        }
+        if (outbox.isIdle() && session.isOpen()) {
+            try {
+                session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "ping failed", e);
+            }
+        }
+    }
+
+    /** Closes off the caller's thread: closing writes a frame and may wait on the network. */
+    private void closeSoon(CloseReason reason) {
+        try {
+            context.timers().execute(() -> {
+                try {
+                    session.close(reason);
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.FINE, "close failed", e);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            // the application is stopping; the container closes every connection itself
+        }
+    }
+
+    private static Mode mode(Session session) {
+        List<String> mode = session.getRequestParameterMap().get("mode");
+        return mode != null && mode.contains(Mode.VIEW.wireName()) ? Mode.VIEW : Mode.EDIT;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.tandem.websocket;
+
+import jakarta.websocket.server.ServerEndpointConfig;
+
+/**
+ * Creates each connection's {@link DocumentEndpoint} with the application's shared
+ * {@link EndpointContext}.
+ *
+ * <p>Why a static reference: the container instantiates this configurator itself, while
+ * scanning annotations and before any listener runs, and JSR 356 gives it no way to reach the
+ * {@code ServletContext}. So the application's listener installs its context here at start-up
+ * and removes it at shutdown. It is the one piece of static state of the transport; it holds
+ * the service, never sessions, and each web application has its own copy (its own class loader).
+ *
+ * <p>The origin check happens before the upgrade, in {@link HandshakeFilter}, because
+ * {@link #checkOrigin} is given the {@code Origin} alone and the rule needs the request's
+ * scheme and {@code Host} as well (same origin is allowed).
+ */
+public final class EndpointConfigurator extends ServerEndpointConfig.Configurator {
+
+    private static volatile EndpointContext installed;
+
+    /** Called by the application's listener at start-up. */
+    public static void install(EndpointContext context) {
+        installed = context;
+    }
+
+    /** Called at shutdown; connections opened afterwards are refused. */
+    public static void uninstall(EndpointContext context) {
+        if (installed == context) {
+            installed = null;
+        }
+    }
+
+    @Override
+    public boolean checkOrigin(String originHeaderValue) {
+        return true; // decided by HandshakeFilter, which sees the Host header too
+    }
+
+    /** The installed context, or {@code null} before start-up and after shutdown (for the decoder, which the container creates too). */
+    static EndpointContext installed() {
+        return installed;
+    }
+
+    @Override
+    public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
+        EndpointContext context = installed;
+        if (context == null) {
+            throw new InstantiationException("Tandem is not started (or is stopping)");
+        }
+        if (endpointClass != DocumentEndpoint.class) {
+            throw new InstantiationException("not a Tandem endpoint: " + endpointClass.getName());
+        }
+        return endpointClass.cast(new DocumentEndpoint(context));
+    }
+}

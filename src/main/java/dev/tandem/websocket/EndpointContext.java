@@ -1,0 +1,17 @@
+package dev.tandem.websocket;
+
+import dev.tandem.Settings;
+import dev.tandem.document.DocumentService;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * What every {@link DocumentEndpoint} of the web application shares: built once at start-up by
+ * the application's listener and handed over through {@link EndpointConfigurator}.
+ *
+ * @param service the document service
+ * @param settings limits and timings
+ * @param timers   runs heartbeats and closes (which may block on the network), never on the
+ *                 document's lane; owned and shut down by whoever built this
+ */
+public record EndpointContext(DocumentService service, Settings settings, ScheduledExecutorService timers) {
+}

@@ -1,0 +1,49 @@
+package dev.tandem.websocket;
+
+import dev.tandem.document.DocumentId;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Refuses a WebSocket handshake over plain HTTP before the container upgrades it
+ * (PROTOCOL.md): 404 for an invalid document id, 403 for a foreign {@code Origin}. A filter is
+ * the one portable place that sees the whole request before the upgrade; the containers'
+ * upgrade filters are registered to run after the application's.
+ */
+public final class HandshakeFilter extends HttpFilter {
+
+    /** Where the endpoint lives, below the context path. */
+    public static final String PATH_PREFIX = "/ws/docs/";
+
+    private final OriginPolicy origins;
+
+    public HandshakeFilter(OriginPolicy origins) {
+        this.origins = origins;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String id = path.startsWith(PATH_PREFIX) ? path.substring(PATH_PREFIX.length()) : "";
+        if (!DocumentId.isValid(id)) {
+            refuse(response, HttpServletResponse.SC_NOT_FOUND, "invalid document id");
+            return;
+        }
+        if (!origins.allows(request.getHeader("Origin"), request.getScheme(), request.getHeader("Host"))) {
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, "origin not allowed");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String why) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(why + "\n");
+    }
+}

@@ -1,0 +1,98 @@
+package dev.tandem.websocket;
+
+import dev.tandem.document.User;
+import dev.tandem.ot.Range;
+import dev.tandem.store.StoredOperation;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.List;
+
+/**
+ * What the server sends (PROTOCOL.md), shaped for JSON-B: each record is one message, its
+ * {@code type()} the {@code type} field, {@code null} components left out. Property order
+ * is fixed so that frames read the way PROTOCOL.md writes them.
+ */
+public sealed interface ServerMessage {
+
+    /** PROTOCOL.md's {@code type}: a component of each record, so that every JSON-B writes it. */
+    String type();
+
+    @JsonbPropertyOrder({"type", "doc", "client", "mode", "rev", "head", "text", "users"})
+    record Welcome(String type, String doc, String client, String mode, long rev, long head, String text, List<UserView> users) implements ServerMessage {
+        Welcome(String doc, String client, String mode, long rev, long head, String text, List<UserView> users) {
+            this("welcome", doc, client, mode, rev, head, text, users);
+        }
+    }
+
+    @JsonbPropertyOrder({"type", "seq", "rev"})
+    record Ack(String type, long seq, long rev) implements ServerMessage {
+        Ack(long seq, long rev) {
+            this("ack", seq, rev);
+        }
+    }
+
+    /** Someone else's operation (or, in a catch-up, any operation) applying to revision {@code rev}. */
+    @JsonbPropertyOrder({"type", "rev", "op", "client", "src", "seq"})
+    record Op(String type, long rev, List<Object> op, String client, String src, long seq) implements ServerMessage {
+        Op(long rev, List<Object> op, String client, String src, long seq) {
+            this("op", rev, op, client, src, seq);
+        }
+
+        static Op of(StoredOperation applied) {
+            return new Op(applied.rev(), applied.operation().toWire(), applied.client(), applied.src(), applied.seq());
+        }
+    }
+
+    @JsonbPropertyOrder({"type", "client", "rev", "ranges"})
+    record Select(String type, String client, long rev, List<RangeView> ranges) implements ServerMessage {
+        Select(String client, long rev, List<RangeView> ranges) {
+            this("select", client, rev, ranges);
+        }
+    }
+
+    @JsonbPropertyOrder({"type", "user"})
+    record Join(String type, UserView user) implements ServerMessage {
+        Join(UserView user) {
+            this("join", user);
+        }
+    }
+
+    @JsonbPropertyOrder({"type", "client"})
+    record Leave(String type, String client) implements ServerMessage {
+        Leave(String client) {
+            this("leave", client);
+        }
+    }
+
+    record Pong(String type) implements ServerMessage {
+        Pong() {
+            this("pong");
+        }
+    }
+
+    /** {@code seq} is set when the error is about an operation, {@code null} otherwise. */
+    @JsonbPropertyOrder({"type", "code", "message", "seq"})
+    record Error(String type, String code, String message, Long seq) implements ServerMessage {
+        Error(String code, String message, Long seq) {
+            this("error", code, message, seq);
+        }
+    }
+
+    /** Several messages leaving in one frame, as a JSON array, to be handled in order. */
+    record Batch(List<ServerMessage> messages) {
+    }
+
+    /** A user in {@code welcome} and {@code join}. */
+    @JsonbPropertyOrder({"client", "name", "color", "rev", "ranges"})
+    record UserView(String client, String name, String color, long rev, List<RangeView> ranges) {
+        static UserView of(User user) {
+            return new UserView(user.client(), user.name(), user.color(), user.rev(), RangeView.of(user.ranges()));
+        }
+    }
+
+    @JsonbPropertyOrder({"anchor", "head"})
+    record RangeView(int anchor, int head) {
+        static List<RangeView> of(List<Range> ranges) {
+            return ranges.stream().map(r -> new RangeView(r.anchor(), r.head())).toList();
+        }
+    }
+}

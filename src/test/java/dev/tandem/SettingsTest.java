@@ -1,0 +1,47 @@
+package dev.tandem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void defaultsWorkOnAFreshMachine() {
+        Settings settings = Settings.read(name -> null);
+        assertThat(settings.dbUrl()).isNull(); // the store's default H2 file
+        assertThat(settings.dbUser()).isNull();
+        assertThat(settings.allowedOrigins()).isEmpty();
+        assertThat(settings.maxMessageBytes()).isEqualTo(1024 * 1024);
+        assertThat(settings.maxMessagesPerSecond()).isEqualTo(200);
+        assertThat(settings.pingInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.idleTimeout()).isEqualTo(Duration.ofSeconds(120));
+    }
+
+    @Test
+    void readsEachVariable() {
+        Map<String, String> env = Map.of(
+                "TANDEM_DB_URL", "jdbc:postgresql://db/tandem", "TANDEM_DB_USER", "tandem", "TANDEM_DB_PASSWORD", "secret",
+                "TANDEM_ALLOWED_ORIGINS", " https://a.example , http://b.example:8080,,",
+                "TANDEM_MAX_MESSAGE_BYTES", "65536", "TANDEM_MAX_MESSAGES_PER_SECOND", "50");
+        Settings settings = Settings.read(env::get);
+        assertThat(settings.dbUrl()).isEqualTo("jdbc:postgresql://db/tandem");
+        assertThat(settings.dbPassword()).isEqualTo("secret");
+        assertThat(settings.allowedOrigins()).containsExactly("https://a.example", "http://b.example:8080");
+        assertThat(settings.maxMessageBytes()).isEqualTo(65536);
+        assertThat(settings.maxMessagesPerSecond()).isEqualTo(50);
+        assertThat(settings.toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void aMalformedNumberIsRefusedWithItsName() {
+        assertThatThrownBy(() -> Settings.read(Map.of("TANDEM_MAX_MESSAGE_BYTES", "1MB")::get))
+                .hasMessageContaining("TANDEM_MAX_MESSAGE_BYTES");
+        assertThatThrownBy(() -> Settings.read(Map.of("TANDEM_MAX_MESSAGES_PER_SECOND", "0")::get))
+                .hasMessageContaining("TANDEM_MAX_MESSAGES_PER_SECOND");
+    }
+}

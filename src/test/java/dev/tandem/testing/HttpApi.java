@@ -1,0 +1,43 @@
+package dev.tandem.testing;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** PROTOCOL.md's HTTP API as a test sees it, over the JDK's client, relative to the application's base URL. */
+public final class HttpApi {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI base;
+
+    public HttpApi(URI base) {
+        this.base = base;
+    }
+
+    public record Answer(int status, String contentType, String body) {
+        /** The body read as JSON: maps, lists, {@code BigDecimal}s and strings. */
+        public Object json() {
+            return JSON.fromJson(body, Object.class);
+        }
+    }
+
+    public Answer get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    public Answer post(String path, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+}
