@@ -66,7 +66,6 @@ public final class TandemListener implements ServletContextListener {
         api.addMapping("/api/docs", "/api/docs/*");
         api.setAsyncSupported(true);
         context.addServlet("tandem-health", new HealthServlet(service)).addMapping("/health");
-        context.addServlet("tandem-home", new HomeServlet()).addMapping("");
     }
 
     @Override

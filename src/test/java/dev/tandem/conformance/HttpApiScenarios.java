@@ -109,13 +109,13 @@ public abstract class HttpApiScenarios extends Scenarios {
     }
 
     @Test
-    void healthIsUpAndTheRootPageSaysSo() throws Exception {
+    void healthIsUpAndTheRootServesTheLandingPage() throws Exception {
         HttpApi.Answer health = http().get("health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(((Map<?, ?>) health.json()).get("status")).isEqualTo("UP");
         HttpApi.Answer root = http().get("");
         assertThat(root.status()).isEqualTo(200);
-        assertThat(root.body()).contains("Tandem is up");
+        assertThat(root.body()).contains("<title>Tandem</title>").contains("assets/landing.js");
     }
 
     private static void assertError(HttpApi.Answer answer, int status) {
