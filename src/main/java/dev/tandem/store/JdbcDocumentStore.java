@@ -23,6 +23,8 @@ import javax.sql.DataSource;
  * {@link AppendResult.Conflict} too, never an exception, because a second server node relies on
  * losing that way. If a commit itself fails the outcome is unknown and a {@link StoreException}
  * says so: the caller must not acknowledge, and the author's resend is found by {@link #find}.
+ * {@link #appendAll} moves the heads of many documents and inserts all their batches in one
+ * transaction ({@link GroupAppend}), so that they share one commit.
  * Only prepared statements are used.
  *
  * <p>Threading: safe for concurrent use; each call takes a connection from the data source.
