@@ -132,8 +132,7 @@ final class LiveDocument {
             int keep = Math.min(tail.size(), service.settings().recentOperations());
             log = new RecentLog(stored.head() - keep);
             tail.subList(tail.size() - keep, tail.size()).forEach(log::add);
-            commit = new GroupCommit(id, stored.head(), service.store(), service.storeExecutor(), lane,
-                    service.settings().maxBatch(), new Committed());
+            commit = new GroupCommit(id, stored.head(), service.commitRounds(), lane, service.settings().maxBatch(), new Committed());
             if (tail.size() >= service.settings().snapshotEvery()) {
                 saveSnapshot(new Snapshot(stored.head(), text)); // the last one was lost: keep replays bounded
             }

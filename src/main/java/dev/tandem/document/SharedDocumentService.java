@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 /**
  * The {@link DocumentService}: documents are loaded on first use, each with its own lane over a
  * shared pool of lane threads; store calls run on a separate pool so that lanes never wait for
- * I/O; a sweeper unloads documents nobody has used for {@link DocumentSettings#idleUnload()}.
+ * I/O; decided operations of all documents are written together by one {@link CommitRounds}; a sweeper unloads documents nobody has used for {@link DocumentSettings#idleUnload()}.
  *
  * <p>The service does not own the store: whoever built it closes it after {@link #close()}.
  */
@@ -40,6 +40,7 @@ public final class SharedDocumentService implements DocumentService {
     private final ExecutorService storePool;
     private final ScheduledExecutorService sweeper;
     private final History history;
+    private final CommitRounds commitRounds;
     private final ConcurrentHashMap<String, LiveDocument> documents = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -56,6 +57,7 @@ public final class SharedDocumentService implements DocumentService {
         this.storePool = Executors.newFixedThreadPool(settings.storeThreads(), named("tandem-store"));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(named("tandem-idle"));
         this.history = new History(store, storePool);
+        this.commitRounds = new CommitRounds(store, storePool, 1);
         long period = Math.max(1_000, Math.min(settings.idleUnload().toMillis() / 2, 60_000));
         sweeper.scheduleWithFixedDelay(this::unloadIdle, period, period, TimeUnit.MILLISECONDS);
     }
@@ -179,6 +181,11 @@ public final class SharedDocumentService implements DocumentService {
 
     ExecutorService lanePool() {
         return lanePool;
+    }
+
+    /** The writer that all documents' group commits share. */
+    CommitRounds commitRounds() {
+        return commitRounds;
     }
 
     ExecutorService storeExecutor() {

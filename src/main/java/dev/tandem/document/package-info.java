@@ -5,7 +5,8 @@
  * <p>{@link dev.tandem.document.SharedDocumentService} is the implementation, configured by
  * {@link dev.tandem.document.DocumentSettings}. Per loaded document ({@code LiveDocument}, on its
  * {@code SerialLane}): the {@code Sequencer} decides submitted operations, the {@code GroupCommit}
- * makes them durable many per transaction, {@code CatchUp} sends every session each durable
+ * makes them durable many per transaction, through the service's one {@code CommitRounds}, which
+ * writes the batches of all documents with one commit; {@code CatchUp} sends every session each durable
  * revision in order, {@code Membership} and {@code Presence} handle who is there and where,
  * {@code RecentLog} keeps the recent operations; {@code History} reads the past from the store.
  *

@@ -1,5 +1,7 @@
 package dev.tandem.store;
 
+import java.util.Collection;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -51,6 +53,35 @@ final class AppendLanes {
             return append.get();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code append} holding the lanes of all {@code documentIds}, taken in stripe order so
+     * that two such calls cannot wait for each other.
+     */
+    <T> T inLanes(Collection<String> documentIds, Supplier<T> append) {
+        if (stripes == null) {
+            return append.get();
+        }
+        TreeSet<Integer> taken = new TreeSet<>();
+        for (String id : documentIds) {
+            taken.add(Math.floorMod(id.hashCode(), STRIPES));
+        }
+        int locked = 0;
+        try {
+            for (int stripe : taken) {
+                stripes[stripe].lock();
+                locked++;
+            }
+            return append.get();
+        } finally {
+            for (int stripe : taken) {
+                if (locked-- == 0) {
+                    break;
+                }
+                stripes[stripe].unlock();
+            }
         }
     }
 }

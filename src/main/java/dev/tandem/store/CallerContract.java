@@ -52,6 +52,29 @@ final class CallerContract {
         return List.of(truncated);
     }
 
+    /**
+     * Checks every part of {@link DocumentStore#appendAll} as {@link #check} does, and that no
+     * document comes twice; returns the parts with their batches' times cut to the microsecond.
+     */
+    static List<Append> checkAll(List<Append> appends) {
+        if (appends == null) {
+            throw new IllegalArgumentException("no list of appends");
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        Append[] checked = new Append[appends.size()];
+        for (int i = 0; i < appends.size(); i++) {
+            Append append = appends.get(i);
+            Integer twin = seen.put(append.id(), i);
+            if (twin != null) {
+                throw new IllegalArgumentException("document '" + append.id() + "' comes twice in one appendAll (at "
+                        + twin + " and " + i + "): one batch per document");
+            }
+            checked[i] = new Append(append.id(), append.expectedHead(),
+                    check(append.id(), append.expectedHead(), append.batch(), append.lengthAfter()), append.lengthAfter());
+        }
+        return List.of(checked);
+    }
+
     static IllegalArgumentException alreadyApplied(String id, StoredOperation operation, long earlierRev) {
         return new IllegalArgumentException("src " + operation.src() + " seq " + operation.seq() + " is already at rev " + earlierRev
                 + " of '" + id + "', so it cannot be appended again at rev " + operation.rev() + " (look it up with find first)");

@@ -1,5 +1,6 @@
 package dev.tandem.store;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +11,8 @@ import java.util.Optional;
  *
  * <p>Threading: implementations are safe for concurrent use by many threads. Every method may
  * block on I/O, so callers keep them off container threads. The service calls {@link #append}
- * for one document from one thread at a time, but different documents concurrently.
+ * or {@link #appendAll} for one document from one thread at a time, but different documents
+ * concurrently.
  *
  * <p>Ids are validated by the caller (PROTOCOL.md's id pattern); stores do not re-check them.
  * Failures of the storage itself (the database is down) are {@link StoreException}s. A call that
@@ -51,6 +53,36 @@ public interface DocumentStore extends AutoCloseable {
      * @throws IllegalArgumentException when the batch breaks those rules; nothing is written
      */
     AppendResult append(String id, long expectedHead, List<StoredOperation> batch, int lengthAfter);
+
+    /**
+     * Appends to several documents at once: for each document exactly what {@link #append} does
+     * (its batch all or nothing; a head that is not the expected one is that document's
+     * {@link AppendResult.Conflict} and writes nothing for it, while the others still commit),
+     * but in one transaction where the database allows it, so that durability costs one commit
+     * for all of them. The results come in the order of {@code appends}.
+     *
+     * <p>Durable when it returns, for every {@link AppendResult.Appended}.
+     *
+     * <p>Every batch is checked as {@link #append} checks it before anything is written; a
+     * batch that repeats a {@code src}/{@code seq} the log already holds (which only the log
+     * shows) fails the whole call with an {@link IllegalArgumentException}, and writes nothing
+     * for that document; whether the other documents' batches were written is then not said.
+     * A {@link StoreException} leaves every document's outcome unknown.
+     *
+     * <p>This default appends one document after the other; stores that can do better do.
+     *
+     * @param appends one per document, no document twice
+     * @throws IllegalArgumentException when a batch breaks the rules of {@link #append} or a
+     *     document comes twice
+     */
+    default List<AppendResult> appendAll(List<Append> appends) {
+        CallerContract.checkAll(appends);
+        List<AppendResult> results = new ArrayList<>(appends.size());
+        for (Append append : appends) {
+            results.add(append(append.id(), append.expectedHead(), append.batch(), append.lengthAfter()));
+        }
+        return results;
+    }
 
     /**
      * The operations with {@code from <= rev < to}, in order (fewer if the log ends before

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -14,7 +15,7 @@ import javax.sql.DataSource;
  * A {@link DocumentStore} over JDBC, with the same SQL on H2 (the embedded default) and
  * PostgreSQL. The schema is migrated when the store is built ({@link Schema}).
  *
- * <p>An append is one transaction ({@link Append}): it moves the head in {@code documents} only
+ * <p>An append is one transaction ({@link AppendTransaction}): it moves the head in {@code documents} only
  * if it is still the expected one (on PostgreSQL a concurrent writer's row lock makes the loser
  * see 0 rows; on H2 appends to one document are serialised in this JVM, see
  * {@link AppendLanes}), then inserts the batch with one JDBC batch. The primary key of
@@ -22,6 +23,8 @@ import javax.sql.DataSource;
  * {@link AppendResult.Conflict} too, never an exception, because a second server node relies on
  * losing that way. If a commit itself fails the outcome is unknown and a {@link StoreException}
  * says so: the caller must not acknowledge, and the author's resend is found by {@link #find}.
+ * {@link #appendAll} moves the heads of many documents and inserts all their batches in one
+ * transaction ({@link GroupAppend}), so that they share one commit.
  * Only prepared statements are used.
  *
  * <p>Threading: safe for concurrent use; each call takes a connection from the data source.
@@ -107,7 +110,7 @@ public final class JdbcDocumentStore implements DocumentStore {
                 // a second attempt only when a concurrent create at revision 0 got in the way
                 for (int attempt = 1; ; attempt++) {
                     try {
-                        AppendResult result = Append.run(connection, id, expectedHead, checked, lengthAfter);
+                        AppendResult result = AppendTransaction.run(connection, id, expectedHead, checked, lengthAfter);
                         if (result instanceof AppendResult.Appended) {
                             connection.commit();
                         } else {
@@ -119,7 +122,7 @@ public final class JdbcDocumentStore implements DocumentStore {
                         if (!SqlStates.isIntegrityViolation(e)) {
                             throw e;
                         }
-                        Optional<AppendResult> explained = Append.explainViolation(connection, id, expectedHead, checked, e);
+                        Optional<AppendResult> explained = AppendTransaction.explainViolation(connection, id, expectedHead, checked, e);
                         connection.rollback();
                         if (explained.isPresent()) {
                             return explained.get();
@@ -133,6 +136,33 @@ public final class JdbcDocumentStore implements DocumentStore {
                 connection.setAutoCommit(true);
             }
         }));
+    }
+
+    /**
+     * One transaction for all documents ({@link GroupAppend}); if it has to be given up, one
+     * {@link #append} per document.
+     */
+    @Override
+    public List<AppendResult> appendAll(List<Append> appends) {
+        List<Append> checked = CallerContract.checkAll(appends);
+        if (checked.size() == 1) {
+            Append only = checked.get(0);
+            return List.of(append(only.id(), only.expectedHead(), only.batch(), only.lengthAfter()));
+        }
+        if (checked.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = checked.stream().map(Append::id).toList();
+        Optional<List<AppendResult>> together = lanes.inLanes(ids, () -> inConnection(
+                "append to " + ids.size() + " documents (" + ids.get(0) + ", …)", connection -> GroupAppend.run(connection, checked)));
+        if (together.isPresent()) {
+            return together.get();
+        }
+        List<AppendResult> results = new ArrayList<>(checked.size());
+        for (Append append : checked) {
+            results.add(append(append.id(), append.expectedHead(), append.batch(), append.lengthAfter()));
+        }
+        return results;
     }
 
     @Override

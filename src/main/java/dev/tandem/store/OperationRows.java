@@ -24,18 +24,35 @@ final class OperationRows {
     static void insert(Connection connection, String id, List<StoredOperation> batch) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (StoredOperation operation : batch) {
-                insert.setString(1, id);
-                insert.setLong(2, operation.rev());
-                insert.setString(3, WireJson.writeOperation(operation.operation()));
-                insert.setString(4, operation.src());
-                insert.setLong(5, operation.seq());
-                insert.setString(6, operation.client());
-                insert.setString(7, operation.name());
-                insert.setObject(8, timestamp(operation.time()));
+                set(insert, id, operation);
                 insert.addBatch();
             }
             insert.executeBatch();
         }
+    }
+
+    /** Inserts the batches of several documents with one JDBC batch. */
+    static void insertAll(Connection connection, List<Append> appends) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Append append : appends) {
+                for (StoredOperation operation : append.batch()) {
+                    set(insert, append.id(), operation);
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void set(PreparedStatement insert, String id, StoredOperation operation) throws SQLException {
+        insert.setString(1, id);
+        insert.setLong(2, operation.rev());
+        insert.setString(3, WireJson.writeOperation(operation.operation()));
+        insert.setString(4, operation.src());
+        insert.setLong(5, operation.seq());
+        insert.setString(6, operation.client());
+        insert.setString(7, operation.name());
+        insert.setObject(8, timestamp(operation.time()));
     }
 
     /** The operations with {@code from <= rev < to}, in order. */

@@ -23,6 +23,21 @@ final class SqlStates {
         return false;
     }
 
+    /**
+     * Class 40, transaction rollback (40001 serialization failure, 40P01 deadlock): the
+     * database gave up the transaction, and trying again may work.
+     */
+    static boolean isTransactionRollback(SQLException failure) {
+        Throwable current = failure;
+        for (int depth = 0; current != null && depth < 10; depth++) {
+            if (current instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+            current = next(current);
+        }
+        return false;
+    }
+
     /** The message and SQLSTATE of a failure and of what it hides. */
     static String describe(SQLException failure) {
         StringBuilder text = new StringBuilder();

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
  * implementation opens a fresh, empty store for each test. The tests live in the interfaces,
  * one per part of the port, so that each file reads in one sitting.
  */
-abstract class DocumentStoreContract implements CreateAndLoadContract, AppendContract, ReadContract, SnapshotContract,
+abstract class DocumentStoreContract implements CreateAndLoadContract, AppendContract, AppendAllContract, ReadContract, SnapshotContract,
         ListContract, TextContract, ConcurrencyContract {
 
     private DocumentStore store;

@@ -31,14 +31,17 @@ import java.util.stream.Stream;
  *
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.tandem.document.bench.DurableSubmissions</pre>
  *
- * <p>Each line is followed by what group commit achieved (appends, operations per batch, time per
- * append). On one document the batch is every submitter, so the rate is bounded by
- * {@code submitters / (append time + one lane round trip)}; with many documents every document
- * still pays one H2 transaction per batch, and a JFR profile puts most of the CPU in H2's page
- * writing, not in the service.
- *
+ * <p>Each line is followed by what group commit achieved (writes, documents and operations per
+ * write, time per write). All documents share one commit per round ({@code appendAll}), and one
+ * round is written at a time. On one document the batch is every submitter, so the rate is
+ * bounded by {@code submitters / (write time + one lane round trip)}; with many documents a JFR
+ * profile still puts most of the CPU in H2's page writing at commit, which grows with the pages
+ * each document touches (its rows, one leaf of the {@code (doc, src, seq)} index per author, its
+ * {@code documents} row and {@code updated} index entry), not with the number of commits. On a
+ * loaded machine the figures vary by a factor of two or more from run to run: repeat them.
  * <p>Optional arguments: seconds to measure (default 10) and seconds to warm up (default 5);
- * {@code -DstoreThreads=N} sets {@link DocumentSettings#storeThreads()} (default 8).
+ * {@code -DstoreThreads=N} sets {@link DocumentSettings#storeThreads()} (default 8; commits use
+ * one of them at a time, loads and catch-up the others).
  */
 public final class DurableSubmissions {
 
