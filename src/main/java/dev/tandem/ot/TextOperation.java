@@ -52,6 +52,40 @@ public final class TextOperation {
     }
 
     /**
+     * The operation on a text of {@code length} units that replaces the {@code deleted} units at
+     * {@code position} by {@code inserted}: an editor's keystroke, paste or cut. Built directly in
+     * normal form, without a builder, because it is made once per keystroke.
+     *
+     * <p>{@code apply(S, splice(S.length(), p, d, t)) == S[0, p) + t + S[p + d, S.length())}
+     */
+    public static TextOperation splice(int length, int position, int deleted, String inserted) {
+        if (position < 0 || deleted < 0 || (long) position + deleted > length) {
+            throw new IllegalArgumentException("splice of " + deleted + " units at " + position + " outside a text of length " + length);
+        }
+        if (deleted == 0 && inserted.isEmpty()) {
+            return identity(length);
+        }
+        int after = length - position - deleted;
+        int size = (position > 0 ? 1 : 0) + (inserted.isEmpty() ? 0 : 1) + (deleted > 0 ? 1 : 0) + (after > 0 ? 1 : 0);
+        int[] lengths = new int[size];
+        String[] texts = inserted.isEmpty() ? null : new String[size];
+        int i = 0;
+        if (position > 0) {
+            lengths[i++] = position;
+        }
+        if (texts != null) {
+            texts[i++] = inserted; // lengths[i] stays 0: an insert, before the delete as normal form wants
+        }
+        if (deleted > 0) {
+            lengths[i++] = -deleted;
+        }
+        if (after > 0) {
+            lengths[i] = after;
+        }
+        return new TextOperation(lengths, texts, length, length - deleted + inserted.length());
+    }
+
+    /**
      * Reads the wire form: {@link Integer}, {@link Long} or other integral {@link Number}s and
      * {@link String}s. Malformed input is an expected outcome and comes back as
      * {@link WireResult.Invalid} with a reason that names the rule and the value.

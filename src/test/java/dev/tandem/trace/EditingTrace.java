@@ -25,10 +25,9 @@ public record EditingTrace(String name, String startContent, String endContent, 
     /** Replace the {@code deleted} units at {@code position} by {@code inserted}, all in UTF-16 units. */
     public record Splice(int position, int deleted, String inserted) {
 
-        /** This splice as an operation on a text of {@code length} units: {@code [retain position, delete, insert, retain rest]}. */
+        /** This splice as an operation on a text of {@code length} units: {@code [retain position, insert, delete, retain rest]}. */
         public TextOperation operation(int length) {
-            return TextOperation.builder().retain(position).delete(deleted).insert(inserted)
-                    .retain(length - position - deleted).build();
+            return TextOperation.splice(length, position, deleted, inserted);
         }
     }
 
