@@ -1,6 +1,5 @@
 package dev.tandem.document;
 
-import dev.tandem.store.StoreException;
 import dev.tandem.store.StoredOperation;
 import java.util.List;
 import java.util.logging.Level;
@@ -47,11 +46,7 @@ final class CatchUp {
         session.fetching = true;
         document.service.storeExecutor().execute(() -> {
             try {
-                List<StoredOperation> read = document.service.store().read(document.id, from, to);
-                if (read.size() != to - from) {
-                    throw new StoreException("the log of " + document.id + " has " + read.size()
-                            + " operations in [" + from + ", " + to + ")");
-                }
+                List<StoredOperation> read = document.service.readLog(document.id, from, to);
                 document.lane.execute(() -> {
                     session.fetching = false;
                     if (!session.ended) {

@@ -1,7 +1,6 @@
 package dev.tandem.document;
 
 import dev.tandem.ot.TextOperation;
-import dev.tandem.store.StoreException;
 import dev.tandem.store.StoredOperation;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,11 +107,7 @@ final class Sequencer {
                            long from, long to) {
         document.service.storeExecutor().execute(() -> {
             try {
-                List<StoredOperation> read = document.service.store().read(document.id, from, to);
-                if (read.size() != to - from) {
-                    throw new StoreException("the log of " + document.id + " has " + read.size()
-                            + " operations in [" + from + ", " + to + ")");
-                }
+                List<StoredOperation> read = document.service.readLog(document.id, from, to);
                 List<StoredOperation> all = new ArrayList<>(older);
                 all.addAll(read);
                 document.lane.execute(() -> admit(session, rev, seq, operation, all));

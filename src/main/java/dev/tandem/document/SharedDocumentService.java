@@ -2,6 +2,7 @@ package dev.tandem.document;
 
 import dev.tandem.store.DocumentStore;
 import dev.tandem.store.DocumentSummary;
+import dev.tandem.store.StoreException;
 import dev.tandem.store.StoredOperation;
 import java.time.Clock;
 import java.time.Instant;
@@ -173,6 +174,19 @@ public final class SharedDocumentService implements DocumentService {
 
     DocumentStore store() {
         return store;
+    }
+
+    /**
+     * Revisions {@code from <= rev < to} of a document's log from the store, all of them: a gap
+     * means the store lost part of the log, a {@link StoreException}. Blocks: call it on the
+     * store executor, never on a lane.
+     */
+    List<StoredOperation> readLog(String id, long from, long to) {
+        List<StoredOperation> read = store.read(id, from, to);
+        if (read.size() != to - from) {
+            throw new StoreException("the log of " + id + " has " + read.size() + " operations in [" + from + ", " + to + ")");
+        }
+        return read;
     }
 
     DocumentSettings settings() {

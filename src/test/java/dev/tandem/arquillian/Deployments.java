@@ -1,6 +1,9 @@
 package dev.tandem.arquillian;
 
 import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.util.Arrays;
 import java.util.Objects;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -34,6 +37,15 @@ final class Deployments {
                 .addClasses(layer("dev.tandem"))
                 .addClasses(layer("dev.tandem.web"))
                 .addAsLibraries(Objects.requireNonNull(libs, "no libraries: run `mvn package` first"));
+    }
+
+    /** Where Arquillian deployed the WAR, as the URI the scenarios resolve their paths against. */
+    static URI uri(URL deployed) {
+        try {
+            return deployed.toURI();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The main classes of one package (nested classes come along with their outer class). */

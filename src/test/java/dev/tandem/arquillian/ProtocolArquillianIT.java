@@ -2,7 +2,6 @@ package dev.tandem.arquillian;
 
 import dev.tandem.conformance.ProtocolScenarios;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -24,10 +23,6 @@ class ProtocolArquillianIT extends ProtocolScenarios {
 
     @Override
     protected URI base() {
-        try {
-            return deployed.toURI();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Deployments.uri(deployed);
     }
 }
