@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,7 +84,12 @@ class CrashTest {
                 resends += pending.size();
                 int acksBeforeKill = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(250);
                 runAndKill(acksBeforeKill, kill);
-                verify(kill);
+                try {
+                    verify(kill);
+                } catch (AssertionError | RuntimeException e) {
+                    keepEvidence(kill);
+                    throw e;
+                }
             }
             Map<String, Integer> perClient = new java.util.TreeMap<>();
             acked.keySet().forEach(key -> perClient.merge(key.substring(0, key.indexOf('/')), 1, Integer::sum));
@@ -136,6 +142,22 @@ class CrashTest {
             assertThat(ready).as("child " + kill + " started; see " + directory.resolve("child-" + kill + ".err")).isTrue();
         }
 
+        /** A failed check leaves the database and the children's logs under target/ for a post-mortem. */
+        private void keepEvidence(int kill) throws IOException {
+            Path evidence = Path.of("target", "crash-evidence", seed + "-kill-" + kill);
+            try (var files = Files.walk(directory)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Path copy = evidence.resolve(directory.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(copy);
+                    } else {
+                        Files.copy(file, copy);
+                    }
+                }
+            }
+            System.out.println("CrashTest evidence kept at " + evidence.toAbsolutePath());
+        }
+
         private void verify(int kill) {
             try (DocumentStore store = JdbcDocumentStore.open(url, user, password.equals("-") ? "" : password)) {
                 StoredDocument loaded = store.load(DOC).orElse(null);
@@ -161,6 +183,8 @@ class CrashTest {
                     }
                 }
                 for (Map.Entry<String, Long> ack : acked.entrySet()) {
+                    assertThat(ack.getValue()).as("kill " + kill + ": acknowledged " + ack + ", yet the stored head is " + log.size())
+                            .isLessThan(log.size());
                     StoredOperation at = log.get(ack.getValue().intValue());
                     assertThat(at.src() + "/" + at.seq()).as("kill " + kill + ": acknowledged " + ack).isEqualTo(ack.getKey());
                 }
