@@ -75,10 +75,8 @@ export async function startDummyTandem({ dist, context = '/tandem/' }) {
   });
 
   const sockets = new Set();
-  const control = { refuseSockets: false };
   const wss = new WebSocketServer({ noServer: true });
   http.on('upgrade', (req, socket, head) => {
-    if (control.refuseSockets) return socket.destroy();
     const match = new RegExp(`^${context}ws/docs/([^/?]+)$`).exec(new URL(req.url, 'http://localhost').pathname);
     if (!match || !DOC_ID.test(match[1])) return socket.destroy();
     return wss.handleUpgrade(req, socket, head, (ws) => {
@@ -104,8 +102,6 @@ export async function startDummyTandem({ dist, context = '/tandem/' }) {
     sockets,
     /** Drops every WebSocket (as a network failure would). */
     dropSockets() { for (const ws of sockets) ws.terminate(); },
-    /** While true, WebSocket upgrades fail (the pages themselves still load): "offline". */
-    set refuseSockets(on) { control.refuseSockets = on; },
     async close() {
       for (const ws of sockets) ws.terminate();
       wss.close();
