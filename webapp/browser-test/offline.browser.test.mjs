@@ -181,6 +181,36 @@ test('a second tab never takes a live tab\'s outbox; a tab opened after it close
   await second.context().close();
 });
 
+test('the landing page lists edits kept for a closed document; opening it sends them', { skip }, async () => {
+  const id = docId('kept');
+  const proxy = await tandem.proxy();
+  const page = await open(`d/${id}`, 'Ana', { via: proxy });
+  await connected(page);
+  proxy.refuse(true);
+  proxy.cut();
+  await disconnected(page);
+  await page.click('.cm-content');
+  await typeKeys(page, 'kept\nfor later');
+  await showsUnsynced(page);
+  const context = page.context();
+  await page.close({ runBeforeUnload: true });
+
+  const landing = await context.newPage();
+  await landing.goto(proxy.base);
+  await landing.waitForSelector('.waiting a');
+  assert.deepEqual(await landing.locator('.waiting a').allTextContents(), [id]);
+  assert.match(await landing.textContent('.waiting li'), /unsynced change/);
+  proxy.refuse(false);
+  await landing.click('.waiting a');
+  await connected(landing);
+  await synced(landing);
+  assert.equal((await serverDoc(id)).text, 'kept\nfor later');
+  await landing.goto(proxy.base);
+  await landing.waitForSelector('.recent a');
+  assert.equal(await landing.isVisible('.waiting'), false, 'nothing waits any more');
+  await context.close();
+});
+
 test('no page error or CSP violation was reported', { skip }, () => {
   assert.deepEqual(unexpectedErrors(pageErrors), []);
 });
