@@ -3,6 +3,7 @@
 // WebSocket at /ws/docs/{id}, with one DummyServer (test/support) per document. Mounted under a
 // context path, to check that the pages find everything relative to themselves.
 import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, extname } from 'node:path';
 import { WebSocketServer } from 'ws';
@@ -10,8 +11,10 @@ import { DummyServer } from '../test/support/dummy-server.js';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.txt': 'text/plain' };
 const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-// The same policy as dev.tandem.web.PageHeaders.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+// The same policy as dev.tandem.web.PageHeaders: styles only from our files, and on the editor page
+// CodeMirror's <style> with the page's nonce (EditorPageServlet).
+const csp = (styleNonce) => `default-src 'self'; script-src 'self'; style-src 'self'${styleNonce ? ` 'nonce-${styleNonce}'` : ''}; img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'`;
+const NONCE_MARK = 'TANDEM_STYLE_NONCE';
 
 /**
  * Starts the server on a free port of 127.0.0.1.
@@ -111,9 +114,10 @@ export async function startDummyTandem({ dist, context = '/tandem/' }) {
 }
 
 function page(res, file) {
-  return readFile(file).then((body) => {
-    res.setHeader('Content-Security-Policy', CSP);
-    send(res, 200, TYPES['.html'], body);
+  return readFile(file, 'utf8').then((html) => {
+    const nonce = html.includes(NONCE_MARK) ? randomBytes(16).toString('base64') : null;
+    res.setHeader('Content-Security-Policy', csp(nonce));
+    send(res, 200, TYPES['.html'], nonce ? html.replaceAll(NONCE_MARK, nonce) : html);
   });
 }
 
