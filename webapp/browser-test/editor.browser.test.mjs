@@ -54,21 +54,30 @@ test('a remote cursor shows in the other user\'s colour with the name as text', 
   await bo.context().close();
 });
 
-test('the preview renders Markdown and never runs scripts from the text', { skip }, async () => {
+test('the preview renders Markdown, never runs scripts from the text nor lets it restyle the page', { skip }, async () => {
   const page = await open(`d/${docId('preview')}`, 'Ana');
   await connected(page);
   await page.click('.cm-content');
-  const text = '# Heading\n\n<script>window.pwned = 1</script>\n<img src="x" onerror="window.pwned = 2">\n[link](javascript:window.pwned=3)\n';
+  const text = '# Heading\n\n<script>window.pwned = 1</script>\n<img src="x" onerror="window.pwned = 2">\n[link](javascript:window.pwned=3)\n'
+    + '<style>body { display: none }</style>\n<span style="color: red">styled</span>\n';
   await page.evaluate((t) => window.tandem.view.dispatch({ changes: { from: 0, insert: t } }), text);
+  const before = pageErrors.length;
+  // The sanitiser drops them, but the browser's CSP already refuses them while parsing (and says so).
+  const refused = page.waitForEvent('console', (m) => /^Applying inline style violates/.test(m.text()));
   await page.click('button[title^="Show the rendered"]');
   await page.waitForSelector('.preview h1');
+  await refused;
   assert.equal(await page.textContent('.preview h1'), 'Heading');
   assert.equal(await page.locator('.preview script').count(), 0);
   assert.equal(await page.getAttribute('.preview img', 'onerror'), null);
   assert.equal(await page.locator('.preview a[href^="javascript"]').count(), 0);
   assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.equal(await page.locator('.preview style, .preview [style]').count(), 0, 'the text cannot restyle the page');
+  assert.equal(await page.isVisible('.preview h1'), true);
   await page.screenshot({ path: join(shots, 'preview.png') });
   await page.context().close();
+  const reports = pageErrors.splice(before);
+  assert.deepEqual(reports.filter((e) => !/^Applying inline style violates/.test(e)), [], 'only the text\'s own styles refused');
 });
 
 test('undo takes back only the user\'s own edits', { skip }, async () => {
