@@ -3,6 +3,7 @@
 // WebSocket at /ws/docs/{id}, with one DummyServer (test/support) per document. Mounted under a
 // context path, to check that the pages find everything relative to themselves.
 import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, extname } from 'node:path';
 import { WebSocketServer } from 'ws';
@@ -10,8 +11,10 @@ import { DummyServer } from '../test/support/dummy-server.js';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.txt': 'text/plain' };
 const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-// The same policy as dev.tandem.web.PageHeaders.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+// The same policy as dev.tandem.web.PageHeaders: styles only from our files, and on the editor page
+// CodeMirror's <style> with the page's nonce (EditorPageServlet).
+const csp = (styleNonce) => `default-src 'self'; script-src 'self'; style-src 'self'${styleNonce ? ` 'nonce-${styleNonce}'` : ''}; img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'`;
+const NONCE_MARK = 'TANDEM_STYLE_NONCE';
 
 /**
  * Starts the server on a free port of 127.0.0.1.
@@ -75,10 +78,8 @@ export async function startDummyTandem({ dist, context = '/tandem/' }) {
   });
 
   const sockets = new Set();
-  const control = { refuseSockets: false };
   const wss = new WebSocketServer({ noServer: true });
   http.on('upgrade', (req, socket, head) => {
-    if (control.refuseSockets) return socket.destroy();
     const match = new RegExp(`^${context}ws/docs/([^/?]+)$`).exec(new URL(req.url, 'http://localhost').pathname);
     if (!match || !DOC_ID.test(match[1])) return socket.destroy();
     return wss.handleUpgrade(req, socket, head, (ws) => {
@@ -104,8 +105,6 @@ export async function startDummyTandem({ dist, context = '/tandem/' }) {
     sockets,
     /** Drops every WebSocket (as a network failure would). */
     dropSockets() { for (const ws of sockets) ws.terminate(); },
-    /** While true, WebSocket upgrades fail (the pages themselves still load): "offline". */
-    set refuseSockets(on) { control.refuseSockets = on; },
     async close() {
       for (const ws of sockets) ws.terminate();
       wss.close();
@@ -115,9 +114,10 @@ export async function startDummyTandem({ dist, context = '/tandem/' }) {
 }
 
 function page(res, file) {
-  return readFile(file).then((body) => {
-    res.setHeader('Content-Security-Policy', CSP);
-    send(res, 200, TYPES['.html'], body);
+  return readFile(file, 'utf8').then((html) => {
+    const nonce = html.includes(NONCE_MARK) ? randomBytes(16).toString('base64') : null;
+    res.setHeader('Content-Security-Policy', csp(nonce));
+    send(res, 200, TYPES['.html'], nonce ? html.replaceAll(NONCE_MARK, nonce) : html);
   });
 }
 

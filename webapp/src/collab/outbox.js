@@ -9,7 +9,8 @@ import { TextOperation } from './text-operation.js';
 // revision, before the record that points to it, and the older base is removed after: so a crash
 // between two writes always leaves a record whose base is there. All is removed once acknowledged.
 // A record may lag behind the server (we do not rewrite it for others' operations): it stays
-// consistent, since resuming at the older `rev` brings the same operations again.
+// consistent, since resuming at the older `rev` brings the same operations again. What tabs that
+// are gone leave behind is tidied by outbox-sweep.js.
 //
 // Which tab owns which record: a live tab holds a Web Lock named after its document and src where
 // the browser has them (secure contexts), and keeps a heartbeat key fresh in any case; a record
@@ -18,9 +19,9 @@ import { TextOperation } from './text-operation.js';
 // once a minute: hence STALE_MS of minutes. A reloaded tab finds its own src in sessionStorage
 // (and removed its heartbeat on pagehide, its lock going with the page), so it resumes at once.
 
-const RECORD = 'tandem:outbox:';
-const BASE = 'tandem:base:';
-const ALIVE = 'tandem:alive:';
+export const RECORD = 'tandem:outbox:';
+export const BASE = 'tandem:base:';
+export const ALIVE = 'tandem:alive:';
 const TAB = 'tandem:src:';
 /** A heartbeat older than this belongs to a tab that is gone (background tabs beat once a minute). */
 export const STALE_MS = 150000;

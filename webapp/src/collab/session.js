@@ -1,22 +1,19 @@
-import { TextOperation } from './text-operation.js';
-import { Synchronized, stateOf, unsyncedOperation } from './states.js';
 import { Presence } from './presence.js';
 import { Connection } from './connection.js';
-import { decodeFrame } from './frames.js';
-import { rebase } from './rebase.js';
+import { receiveFrame } from './server-messages.js';
+import { Replica } from './replica.js';
 import { drawSrc } from './src-id.js';
 import { transformRanges, sameRanges } from './ranges.js';
 
 export { KEEPALIVE_MS, SILENCE_MS } from './connection.js';
 export { drawSrc } from './src-id.js';
 
-const REJECTIONS = new Set(['invalid-op', 'forbidden', 'unknown-rev', 'not-in-order']);
-
 /**
  * One editor's connection to one document, speaking PROTOCOL.md: opening and resuming, op/ack with
- * at most one outstanding operation (states.js), presence, resynchronising after a rejection, and
- * saving what is unacknowledged to an outbox. The socket itself, keepalive and reconnecting with
- * backoff are the Connection's (connection.js).
+ * at most one outstanding operation, presence, resynchronising after a rejection, and saving what
+ * is unacknowledged to an outbox. The texts, revisions and unacknowledged edits are the Replica's
+ * (replica.js); the socket itself, keepalive and reconnecting with backoff are the Connection's
+ * (connection.js).
  *
  * The local text (`text`) is the editor's: call `applyLocal` synchronously for every local edit,
  * and apply every operation given to `onChange` to the editor at once, without calling `applyLocal`.
@@ -61,21 +58,12 @@ export class Session {
       timers: this.timers,
       random: this.random,
       onOpen: () => this.opened(),
-      onFrame: (data) => this.received(data),
+      onFrame: (data) => receiveFrame(this, data), // server-messages.js
       onClose: (event) => this.socketClosed(event),
     });
 
-    /** Our newest known server revision; null before the first welcome. */
-    this.rev = null;
-    /** The server's text at `rev`. */
-    this.serverText = null;
-    /** The editor's text: serverText with our unacknowledged operations applied. */
-    this.text = '';
-    this.state = new Synchronized();
-    /** The last seq used; seqs only grow, a rejected one is not reused. */
-    this.seq = 0;
-    this.src = o.src || drawSrc(o.random);
-    if (o.restored) this.restore(o.restored);
+    this.replica = new Replica(o.src || drawSrc(o.random));
+    if (o.restored) this.replica.restore(o.restored);
 
     this.mode = 'edit';
     this.client = null;
@@ -87,16 +75,13 @@ export class Session {
     this.sentSelection = null;
   }
 
-  /** Resumes from an outbox record: the base text at rev R and the edits made on top of it. */
-  restore(record) {
-    this.src = record.src;
-    this.seq = record.seq;
-    this.rev = record.rev;
-    this.serverText = record.base;
-    this.state = stateOf(record.outstanding, record.buffer);
-    const pending = unsyncedOperation(this.state);
-    this.text = pending ? pending.apply(record.base) : record.base;
-  }
+  // The Replica's, read-only here: our newest known server revision (null before the first
+  // welcome), the server's text at it, the editor's text, the unacknowledged edits (states.js).
+  get rev() { return this.replica.rev; }
+  get serverText() { return this.replica.serverText; }
+  get text() { return this.replica.text; }
+  get state() { return this.replica.state; }
+  get src() { return this.replica.src; }
 
   // ---- lifecycle -------------------------------------------------------------------------
 
@@ -151,178 +136,15 @@ export class Session {
     this.connection.send(message);
   }
 
-  // ---- incoming --------------------------------------------------------------------------
-
-  received(data) {
-    let messages;
-    try {
-      messages = decodeFrame(data);
-    } catch (e) {
-      this.error(`unreadable frame from the server: ${e.message}`);
-      return;
-    }
-    const connection = this.connection.socket;
-    for (const message of messages) {
-      // A message earlier in the batch may have closed this connection: the rest is stale.
-      if (this.connection.socket !== connection) return;
-      this.handle(message);
-    }
-  }
-
-  handle(m) {
-    switch (m.type) {
-      case 'welcome': return this.welcomed(m);
-      case 'op': return this.remoteOperation(m);
-      case 'ack': return this.acknowledged(m);
-      case 'select': this.presence.select(m.client, m.rev, m.ranges); return this.emitPresence();
-      case 'join': this.presence.join(m.user); return this.emitPresence();
-      case 'leave': this.presence.leave(m.client); return this.emitPresence();
-      case 'error': return this.serverError(m);
-      case 'pong': return undefined;
-      default: return undefined; // forward compatibility
-    }
-  }
-
-  welcomed(m) {
-    this.client = m.client;
-    this.mode = m.mode === 'view' ? 'view' : 'edit';
-    this.head = m.head;
-    this.connection.succeeded();
-    this.presence.reset(m.users);
-    if (typeof m.text === 'string') {
-      this.startOver(m.rev, m.text);
-    } else if (m.rev !== this.rev) {
-      this.error(`welcome at revision ${m.rev}, we asked to resume at ${this.rev}`);
-      this.resync(false);
-      return;
-    }
-    this.phase = 'catching-up';
-    this.emitStatus();
-    this.caughtUpMaybe();
-    this.emitPresence();
-  }
-
-  /** A fresh text at `rev`: our unacknowledged edits are re-applied on it where they fit. */
-  startOver(rev, text) {
-    const lost = this.dropLost || this.mode === 'view' ? null : unsyncedOperation(this.state);
-    const edits = this.state.unsyncedEdits;
-    const { onFresh, forLocal } = rebase(this.serverText, lost, this.text, text);
-    this.fresh = false;
-    this.dropLost = false;
-    this.rev = rev;
-    this.serverText = text;
-    this.state = new Synchronized();
-    this.presence.forgetHistory();
-    this.changeLocal(forLocal);
-    if (onFresh) {
-      // Sent as a new operation (a new seq): the lost one was never applied.
-      this.state = this.state.applyClient(onFresh, ++this.seq);
-      this.state.outstanding.edits = edits;
-      this.state.outstanding.reapplied = true;
-    }
-    this.save();
-  }
-
-  caughtUpMaybe() {
-    if (this.phase !== 'catching-up' || this.rev < this.head) return;
-    this.phase = 'live';
-    this.sendOutstanding();
-    this.sendSelection();
-    this.emitStatus();
-  }
-
-  remoteOperation(m) {
-    if (this.phase !== 'catching-up' && this.phase !== 'live') return;
-    if (m.rev !== this.rev) {
-      // Each revision comes once and in order; anything else means we lost track: resume.
-      this.error(`operation for revision ${m.rev} while at ${this.rev}`);
-      this.resume();
-      return;
-    }
-    const outstanding = this.state.outstanding;
-    if (outstanding && m.src === this.src && m.seq === outstanding.seq) {
-      // Our own operation, applied before we lost the connection: that is its ack.
-      this.acknowledge();
-    } else {
-      let op;
-      try {
-        op = TextOperation.fromJSON(m.op);
-        op.apply(this.serverText); // checks the lengths before anything changes
-      } catch (e) {
-        this.error(`unusable operation for revision ${m.rev}: ${e.message}`);
-        this.resync(false);
-        return;
-      }
-      const [state, forLocal] = this.state.applyServer(op);
-      this.state = state;
-      this.serverText = op.apply(this.serverText);
-      this.presence.advance(this.rev, op);
-      this.rev++;
-      this.changeLocal(forLocal);
-    }
-    this.caughtUpMaybe();
-    this.emitPresence();
-  }
-
-  acknowledged(m) {
-    const outstanding = this.state.outstanding;
-    if (!outstanding || m.seq !== outstanding.seq) return; // a repeated ack of a resent operation
-    if (m.rev !== this.rev) {
-      this.error(`ack at revision ${m.rev} while at ${this.rev}`);
-      this.resume();
-      return;
-    }
-    this.acknowledge();
-    this.emitPresence();
-  }
-
-  acknowledge() {
-    const { op } = this.state.outstanding;
-    this.serverText = op.apply(this.serverText);
-    this.presence.advance(this.rev, op);
-    this.rev++;
-    const wasBuffering = !!this.state.buffer;
-    this.state = this.state.serverAck(wasBuffering ? this.seq + 1 : undefined);
-    if (wasBuffering) this.seq++;
-    this.save();
-    if (this.phase === 'live') {
-      this.sendOutstanding();
-      this.sendSelection();
-    }
-    this.emitStatus();
-  }
-
-  serverError(m) {
-    const outstanding = this.state.outstanding;
-    if (REJECTIONS.has(m.code) && outstanding && m.seq === outstanding.seq) {
-      // Nothing was applied; our text holds an edit the server will never have.
-      this.error(`the server refused our edit (${m.code}: ${m.message || ''})`);
-      if (m.code === 'forbidden') this.mode = 'view';
-      // Re-applied once on the fresh text; refused again, it is given up (it would loop).
-      this.resync(m.code === 'forbidden' || outstanding.reapplied);
-    } else if (m.code === 'unknown-rev') {
-      // The server does not know the revision we resumed from (a restored or reset server).
-      this.resync(false);
-    } else {
-      this.error(`server error ${m.code}: ${m.message || ''}`);
-    }
-  }
-
   // ---- outgoing --------------------------------------------------------------------------
 
   /** A local edit, already applied to the editor: `op` takes `text` to the editor's new text. */
   applyLocal(op) {
     if (op.isNoop()) return;
-    if (op.baseLength !== this.text.length) {
-      throw new RangeError(`local edit spans ${op.baseLength} units, text has ${this.text.length}`);
-    }
-    const wasSynchronized = !this.state.outstanding;
-    this.state = this.state.applyClient(op, this.seq + 1);
-    if (wasSynchronized) this.seq++;
-    this.text = op.apply(this.text);
+    const nowOutstanding = this.replica.applyLocal(op);
     if (this.selection) this.selection = transformRanges(this.selection, op);
     this.save();
-    if (wasSynchronized && this.phase === 'live') this.sendOutstanding();
+    if (nowOutstanding && this.phase === 'live') this.sendOutstanding();
     this.emitStatus();
     this.emitPresence();
   }
@@ -359,9 +181,9 @@ export class Session {
 
   // ---- to the editor ---------------------------------------------------------------------
 
-  changeLocal(op) {
+  /** The Replica's text went through `op`: the editor and our selection follow. */
+  changedLocal(op) {
     if (op.isNoop()) return;
-    this.text = op.apply(this.text);
     if (this.selection) this.selection = transformRanges(this.selection, op);
     if (this.listeners.onChange) this.listeners.onChange(op);
   }
@@ -369,19 +191,9 @@ export class Session {
   save() {
     if (!this.outbox) return;
     try {
-      if (!this.state.outstanding) this.outbox.clear();
-      else {
-        const { outstanding, buffer } = this.state;
-        this.outbox.save({
-          src: this.src,
-          seq: this.seq,
-          rev: this.rev,
-          base: this.serverText,
-          outstanding: { seq: outstanding.seq, op: outstanding.op, edits: outstanding.edits,
-            reapplied: !!outstanding.reapplied },
-          buffer: buffer ? { op: buffer.op, edits: buffer.edits } : null,
-        });
-      }
+      const record = this.replica.record();
+      if (record) this.outbox.save(record);
+      else this.outbox.clear();
       this.saveFailed = false;
     } catch (e) {
       // Storage full or denied: keep editing, say so.

@@ -1,7 +1,7 @@
 import { drawSrc } from '../collab/session.js';
 import { documentIdFromPath } from './api.js';
 import { localStore, storedName } from './identity.js';
-import { claimForThisTab } from './tab-claim.js';
+import { claimForThisTab, sweepForThisTab } from './tab-claim.js';
 import { openEditor } from './editor-app.js';
 import { el } from './dom.js';
 
@@ -14,7 +14,8 @@ if (id) {
   const storage = localStore('localStorage');
   const tabStorage = localStore('sessionStorage');
   // Resume this tab's unacknowledged edits (or a closed tab's) from the outbox: see outbox.js.
-  claimForThisTab({ storage, tabStorage, doc: id, drawSrc })
+  sweepForThisTab(storage)
+    .then(() => claimForThisTab({ storage, tabStorage, doc: id, drawSrc }))
     .then(({ src, record, outbox }) => openEditor({ id, storage, name: storedName(storage), src, record, outbox }));
 } else {
   document.body.append(el('p', { class: 'fatal' }, 'No such document address.'));

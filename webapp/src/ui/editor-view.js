@@ -5,9 +5,20 @@ import { remoteCursors } from './remote-cursors.js';
 
 const readOnly = new Compartment();
 
+/**
+ * The nonce that the page's Content-Security-Policy allows styles with (EditorPageServlet): the
+ * <style> element CodeMirror writes its themes into needs it, as the policy has no 'unsafe-inline'.
+ * (The style attributes it sets go through element.style, which the policy does not restrict.)
+ */
+function styleNonce() {
+  const meta = document.querySelector('meta[name="tandem-style-nonce"]');
+  return meta ? meta.content : '';
+}
+
 /** Extensions both the live editor and the history viewer use. */
 function common() {
   return [
+    EditorView.cspNonce.of(styleNonce()),
     basicSetup,
     markdown(),
     EditorView.lineWrapping,

@@ -1,10 +1,13 @@
 import { el, setChildren } from './dom.js';
 import { DOC_ID, createDocument, listDocuments, editorUrl } from './api.js';
+import { localStore } from './identity.js';
+import { sweepForThisTab } from './tab-claim.js';
 
 // The landing page, CONTEXT/: create a document, open one by name, or pick a recent one.
 
 const status = el('p', { class: 'landing-status', role: 'status' });
 const recent = el('ul', { class: 'recent' });
+const waiting = el('section', { class: 'waiting', hidden: true });
 
 const create = el('button', {
   type: 'button', class: 'primary',
@@ -43,10 +46,26 @@ document.body.append(el('main', { class: 'landing' },
   el('p', { class: 'tagline' }, 'Write together, in real time.'),
   el('section', { class: 'actions' }, create, el('span', { class: 'or' }, 'or open by name'), open),
   status,
+  waiting,
   el('h2', {}, 'Recent documents'),
   recent));
 
 loadRecent();
+showWaiting();
+
+/** Edits this browser kept for documents not open anywhere: opening one sends them. */
+async function showWaiting() {
+  const list = await sweepForThisTab(localStore('localStorage'));
+  if (!list.length) return;
+  setChildren(waiting,
+    el('h2', {}, 'Unsynced changes on this device'),
+    el('p', { class: 'meta' }, 'Typed while offline and not sent yet. Open the document to send them.'),
+    el('ul', { class: 'recent' }, list.map((w) => el('li', {},
+      el('a', { href: editorUrl(w.doc) }, w.doc),
+      el('span', { class: 'meta' },
+        ` ${w.edits} unsynced change${w.edits === 1 ? '' : 's'}${w.saved ? ` · ${formatTime(new Date(w.saved).toISOString())}` : ''}`)))));
+  waiting.hidden = false;
+}
 
 async function loadRecent() {
   try {

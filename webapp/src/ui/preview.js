@@ -8,7 +8,7 @@ export function createPreview(pane, getText) {
   const render = async () => {
     const { renderMarkdown } = await loadMarkdown();
     timer = null;
-    if (visible) pane.innerHTML = renderMarkdown(getText()); // sanitised by renderMarkdown
+    if (visible) pane.innerHTML = renderMarkdown(getText(), { inlineStyles: false }); // sanitised
   };
   return {
     get visible() { return visible; },

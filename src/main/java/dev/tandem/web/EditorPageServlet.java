@@ -6,13 +6,16 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * {@code /d/{id}}: the editor page of one document. Forwards to the bundled {@code /editor.html},
- * whose script reads the id from the address and finds the WebSocket and the API relative to it,
- * so this works under any context path. An id outside PROTOCOL.md's pattern is a 404 here rather
- * than a page whose socket would be refused.
+ * {@code /d/{id}}: the editor page of one document: the bundled {@code /editor.html}, whose script
+ * reads the id from the address and finds the WebSocket and the API relative to it, so this works
+ * under any context path. Each response carries a fresh style nonce, in the page (for CodeMirror's
+ * {@code <style>} element) and in its Content-Security-Policy ({@link PageHeaders}). An id outside
+ * PROTOCOL.md's pattern is a 404 here rather than a page whose socket would be refused.
  */
 @WebServlet(name = "EditorPageServlet", urlPatterns = "/d/*")
 public class EditorPageServlet extends HttpServlet {
@@ -22,6 +25,12 @@ public class EditorPageServlet extends HttpServlet {
 
     static final String EDITOR_PAGE = "/editor.html";
 
+    /** Where editor.html wants the nonce (webapp/public/editor.html). */
+    static final String NONCE_MARK = "TANDEM_STYLE_NONCE";
+
+    /** editor.html as bundled in the WAR; read once, it does not change while deployed. */
+    private volatile String page;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
@@ -30,8 +39,23 @@ public class EditorPageServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        // Headers set before a forward stay: forward() only clears the body buffer.
-        PageHeaders.apply(response);
-        request.getRequestDispatcher(EDITOR_PAGE).forward(request, response);
+        String nonce = PageHeaders.newNonce();
+        PageHeaders.apply(response, nonce);
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write(page().replace(NONCE_MARK, nonce));
+    }
+
+    private String page() throws IOException, ServletException {
+        String text = page;
+        if (text == null) {
+            try (InputStream in = getServletContext().getResourceAsStream(EDITOR_PAGE)) {
+                if (in == null) {
+                    throw new ServletException(EDITOR_PAGE + " is missing from the web application");
+                }
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            page = text;
+        }
+        return text;
     }
 }

@@ -10,7 +10,8 @@ import java.io.IOException;
 
 /**
  * Gives the static landing page ({@code /}, served from the bundled {@code index.html} by the
- * container's default servlet) the same Content-Security-Policy as the editor page. The empty
+ * container's default servlet) the headers of {@link PageHeaders}: it has no inline style at all,
+ * so its Content-Security-Policy allows styles from our files only. The empty
  * pattern is the context root itself (Servlet 6, 12.2); a welcome-file request reaches filters as
  * {@code /index.html}.
  */

@@ -2,10 +2,15 @@ package dev.tandem.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,27 +21,40 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class EditorPageServletTest {
 
+    /** A stand-in for the bundled editor.html. */
+    private static final String PAGE = "<meta name=\"tandem-style-nonce\" content=\"TANDEM_STYLE_NONCE\">é";
+
     /** What the servlet did to the request and response. */
     private static final class Exchange {
         final Map<String, String> headers = new HashMap<>();
-        final List<String> forwardedTo = new ArrayList<>();
+        final List<String> resourcesRead = new ArrayList<>();
+        final StringWriter body = new StringWriter();
+        String contentType;
         Integer error;
 
         void run(String pathInfo) throws Exception {
-            HttpServletRequest request = proxy(HttpServletRequest.class, (name, args) -> switch (name) {
-                case "getPathInfo" -> pathInfo;
-                case "getRequestDispatcher" -> proxy(RequestDispatcher.class, (n, a) -> {
-                    if (n.equals("forward")) forwardedTo.add((String) args[0]);
-                    return null;
-                });
+            HttpServletRequest request = proxy(HttpServletRequest.class, (name, args) ->
+                    name.equals("getPathInfo") ? pathInfo : null);
+            HttpServletResponse response = proxy(HttpServletResponse.class, (name, args) -> switch (name) {
+                case "setHeader" -> headers.put((String) args[0], (String) args[1]);
+                case "sendError" -> error = (Integer) args[0];
+                case "setContentType" -> contentType = (String) args[0];
+                case "getWriter" -> new PrintWriter(body, true);
                 default -> null;
             });
-            HttpServletResponse response = proxy(HttpServletResponse.class, (name, args) -> {
-                if (name.equals("setHeader")) headers.put((String) args[0], (String) args[1]);
-                if (name.equals("sendError")) error = (Integer) args[0];
-                return null;
+            ServletContext context = proxy(ServletContext.class, (name, args) -> {
+                if (!name.equals("getResourceAsStream")) return null;
+                resourcesRead.add((String) args[0]);
+                return new ByteArrayInputStream(PAGE.getBytes(StandardCharsets.UTF_8));
             });
-            new EditorPageServlet().doGet(request, response);
+            EditorPageServlet servlet = new EditorPageServlet();
+            servlet.init(proxy(ServletConfig.class, (name, args) -> name.equals("getServletContext") ? context : null));
+            servlet.doGet(request, response);
+        }
+
+        /** The nonce the page was given, from its meta element. */
+        String pageNonce() {
+            return body.toString().replaceAll("(?s).*content=\"([^\"]*)\".*", "$1");
         }
     }
 
@@ -55,11 +73,27 @@ class EditorPageServletTest {
         Exchange exchange = new Exchange();
         exchange.run(pathInfo);
         assertThat(exchange.error).isNull();
-        assertThat(exchange.forwardedTo).containsExactly("/editor.html");
+        assertThat(exchange.resourcesRead).containsExactly("/editor.html");
+        assertThat(exchange.contentType).isEqualTo("text/html;charset=UTF-8");
         String policy = exchange.headers.get("Content-Security-Policy");
-        assertThat(policy).contains("script-src 'self'");
-        assertThat(policy.split("script-src")[1].split(";")[0]).doesNotContain("unsafe-inline");
+        assertThat(policy).contains("script-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+        assertThat(policy).contains("style-src 'self' 'nonce-" + exchange.pageNonce() + "';");
+        assertThat(exchange.body.toString()).endsWith("\">é").doesNotContain(EditorPageServlet.NONCE_MARK);
         assertThat(exchange.headers).containsEntry("X-Content-Type-Options", "nosniff");
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyResponseHasItsOwnStyleNonceOf128Bits() throws Exception {
+        Exchange first = new Exchange();
+        first.run("/notes");
+        Exchange second = new Exchange();
+        second.run("/notes");
+        assertThat(first.pageNonce()).matches("[A-Za-z0-9+/]{22}==").isNotEqualTo(second.pageNonce());
+    }
+
+    @org.junit.jupiter.api.Test
+    void pagesWithoutCodeMirrorAllowNoInlineStyleAtAll() {
+        assertThat(PageHeaders.contentSecurityPolicy()).contains("style-src 'self';").doesNotContain("nonce");
     }
 
     @ParameterizedTest
@@ -69,14 +103,14 @@ class EditorPageServletTest {
         Exchange exchange = new Exchange();
         exchange.run(pathInfo);
         assertThat(exchange.error).isEqualTo(404);
-        assertThat(exchange.forwardedTo).isEmpty();
+        assertThat(exchange.body.toString()).isEmpty();
     }
 
     @org.junit.jupiter.api.Test
     void idsUpTo128CharactersAreAccepted() throws Exception {
         Exchange ok = new Exchange();
         ok.run("/" + "a".repeat(128));
-        assertThat(ok.forwardedTo).hasSize(1);
+        assertThat(ok.error).isNull();
         Exchange tooLong = new Exchange();
         tooLong.run("/" + "a".repeat(129));
         assertThat(tooLong.error).isEqualTo(404);
