@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 /**
  * Serialises appends to one document inside this JVM, where the database cannot be trusted to.
  *
- * <p>H2 2.5 mishandles concurrent transactions on one row: an {@code UPDATE} that changes an
+ * <p>H2 2.x mishandles concurrent transactions on one row: an {@code UPDATE} that changes an
  * indexed column fails with error 90112 ("Row not found when trying to delete from index") and
  * is retried until the lock timeout, and rollbacks under that contention can stall for seconds.
  * An embedded H2 file belongs to one process, so serialising its appends per document here
