@@ -158,7 +158,7 @@ final class Connection implements Participant {
 
     @Override
     public void applied(StoredOperation revision) {
-        outbox.send(ServerMessage.Op.of(revision));
+        outbox.send(OpFrames.of(revision)); // encoded once for all receivers
     }
 
     @Override
