@@ -61,7 +61,9 @@ public final class DocumentEndpoint {
         session.setMaxBinaryMessageBufferSize(settings.maxMessageBytes());
         Outbox outbox = new Outbox(session.getAsyncRemote()::sendObject, this::closeSoon, settings.outboundQueueLimit(),
                 System::nanoTime);
-        connection = new Connection(context.service(), id, mode(session), outbox);
+        connection = new Connection(context.service(), id, mode(session), outbox, context.metrics());
+        context.metrics().opened();
+        LOG.fine(() -> "event=ws-open session=" + session.getId() + " doc=" + id);
         if (!DocumentId.isValid(id)) {
             connection.fail(Failure.INVALID_ID, "invalid document id", null);
             return;
@@ -92,10 +94,13 @@ public final class DocumentEndpoint {
 
     @OnClose
     public void close(CloseReason reason) {
+        // key=value lines, without document text, for log search (the reason phrase is the server's own or the client's)
+        LOG.fine(() -> "event=ws-close session=" + (session == null ? "" : session.getId()) + " code=" + reason.getCloseCode().getCode());
         if (heartbeat != null) {
             heartbeat.cancel(false);
         }
         if (connection != null) {
+            context.metrics().closed();
             connection.closed();
         }
     }
