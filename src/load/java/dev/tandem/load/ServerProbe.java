@@ -1,6 +1,5 @@
 package dev.tandem.load;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -52,7 +51,7 @@ final class ServerProbe {
 
     /** The server's text and revision of {@code doc}. */
     JsonObject document(String doc) {
-        try (JsonReader reader = Json.createReader(new StringReader(get("api/docs/" + doc)))) {
+        try (JsonReader reader = jakarta.json.spi.JsonProvider.provider().createReader(new StringReader(get("api/docs/" + doc)))) {
             return reader.readObject();
         }
     }

@@ -2,13 +2,13 @@ package dev.tandem.load;
 
 import dev.tandem.ot.TextOperation;
 import dev.tandem.ot.WireResult;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -18,12 +18,15 @@ import java.util.List;
 /** PROTOCOL.md's messages as the load generator writes and reads them (Parsson, the JSON-P that Yasson brings). */
 final class Wire {
 
+    /** Looked up once: {@code Json.createReader} and friends search the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private Wire() {
     }
 
     /** The messages of one frame: an object, or an array of them (a server batch). */
     static List<JsonObject> messages(String frame) {
-        try (JsonReader reader = Json.createReader(new StringReader(frame))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(frame))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonArray array) {
                 List<JsonObject> messages = new ArrayList<>(array.size());
@@ -54,7 +57,7 @@ final class Wire {
 
     static String op(long rev, long seq, TextOperation operation) {
         StringWriter out = new StringWriter(32);
-        try (JsonGenerator json = Json.createGenerator(out)) {
+        try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject().write("type", "op").write("rev", rev).write("seq", seq).writeStartArray("op");
             for (Object component : operation.toWire()) {
                 if (component instanceof String text) {
