@@ -38,11 +38,17 @@ record Result(String scenario, int authors, int documents, double seconds, long 
             errorsJson.append('"').append(error.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ")).append('"');
         }
         errorsJson.append(']');
+        String extraJson = extraName == null || extraName.isEmpty() ? ""
+                : ",\"" + extraName.replace(' ', '_').replace('/', '_') + "\":" + number(extra);
         return String.format(Locale.ROOT, "{\"scenario\":\"%s\",\"authors\":%d,\"documents\":%d,\"seconds\":%.1f,\"acked\":%d,"
-                        + "\"ackedPerSecond\":%.1f,\"ackMs\":%s,\"fanOutMs\":%s,\"errors\":%d,\"firstErrors\":%s,\"serverCpuMean\":%.3f,"
-                        + "\"serverCpuMax\":%.3f,\"serverHeapMaxMb\":%.1f,\"converged\":%s,\"%s\":%s,\"loadAverage\":[%.2f,%.2f]}",
+                        + "\"ackedPerSecond\":%.1f,\"ackMs\":%s,\"fanOutMs\":%s,\"errors\":%d,\"firstErrors\":%s,\"serverCpuMean\":%s,"
+                        + "\"serverCpuMax\":%s,\"serverHeapMaxMb\":%s,\"converged\":%s%s,\"loadAverage\":[%s,%s]}",
                 scenario, authors, documents, seconds, acked, opsPerSecond(), ack.json(), fanOut.json(), errors, errorsJson,
-                cpuMean, cpuMax, heapMaxMb, converged, extraName == null ? "extra" : extraName.replace(' ', '_').replace('/', '_'),
-                Double.isNaN(extra) ? "null" : String.format(Locale.ROOT, "%.2f", extra), loadBefore, loadAfter);
+                number(cpuMean), number(cpuMax), number(heapMaxMb), converged, extraJson, number(loadBefore), number(loadAfter));
+    }
+
+    /** JSON has no NaN: an unmeasured figure is null. */
+    private static String number(double value) {
+        return Double.isNaN(value) ? "null" : String.format(Locale.ROOT, "%.3f", value);
     }
 }
