@@ -167,7 +167,10 @@ final class Connection implements Participant {
 
     @Override
     public void acknowledged(long seq, long rev) {
-        metrics.acknowledged(System.nanoTime() - opReceivedAt);
+        long received = opReceivedAt;
+        if (received != 0) { // 0: acknowledged from a catch-up, before any op on this connection
+            metrics.acknowledged(System.nanoTime() - received);
+        }
         outbox.send(new ServerMessage.Ack(seq, rev));
     }
 
