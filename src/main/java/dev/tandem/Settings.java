@@ -27,10 +27,31 @@ import java.util.function.UnaryOperator;
  * @param throttlePatience     how long a connection may keep over the rate before it is closed; 10 s
  * @param outboundQueueLimit   messages that may wait for a client that has stopped reading (for 5 s)
  *                             before it is closed with 1013, ten times that whatever; 10,000
+ * @param metrics              {@code TANDEM_METRICS}: who may read {@code /metrics}; default
+ *                             {@link MetricsAccess#LOCAL}
  */
 public record Settings(String dbUrl, String dbUser, String dbPassword, List<String> allowedOrigins,
                        int maxMessageBytes, int maxMessagesPerSecond, Duration pingInterval, Duration idleTimeout,
-                       Duration throttlePatience, int outboundQueueLimit) {
+                       Duration throttlePatience, int outboundQueueLimit, MetricsAccess metrics) {
+
+    /** {@code TANDEM_METRICS}: whether {@code /metrics} is served, and to whom. */
+    public enum MetricsAccess {
+        /** Collected and served to requests from the loopback address only (a local Prometheus or proxy). */
+        LOCAL,
+        /** Collected and served to anyone who reaches the server. */
+        PUBLIC,
+        /** Neither collected nor served ({@code /metrics} answers 404). */
+        OFF;
+
+        static MetricsAccess parse(String value) {
+            for (MetricsAccess access : values()) {
+                if (access.name().equalsIgnoreCase(value)) {
+                    return access;
+                }
+            }
+            throw new IllegalArgumentException("TANDEM_METRICS must be local, public or off, not \"" + value + "\"");
+        }
+    }
 
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 1 << 20;
     public static final int DEFAULT_MAX_MESSAGES_PER_SECOND = 200;
@@ -63,7 +84,8 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
                         .map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 number(lookup, "TANDEM_MAX_MESSAGE_BYTES", DEFAULT_MAX_MESSAGE_BYTES),
                 number(lookup, "TANDEM_MAX_MESSAGES_PER_SECOND", DEFAULT_MAX_MESSAGES_PER_SECOND),
-                Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(10), 10_000);
+                Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(10), 10_000,
+                MetricsAccess.parse(text(lookup, "TANDEM_METRICS", "local")));
     }
 
     private static String text(UnaryOperator<String> lookup, String name, String fallback) {
@@ -87,6 +109,6 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
     public String toString() {
         // the password never reaches a log
         return "Settings[dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", allowedOrigins=" + allowedOrigins
-                + ", maxMessageBytes=" + maxMessageBytes + ", maxMessagesPerSecond=" + maxMessagesPerSecond + "]";
+                + ", maxMessageBytes=" + maxMessageBytes + ", maxMessagesPerSecond=" + maxMessagesPerSecond + ", metrics=" + metrics + "]";
     }
 }

@@ -20,6 +20,14 @@ class SettingsTest {
         assertThat(settings.maxMessagesPerSecond()).isEqualTo(200);
         assertThat(settings.pingInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.idleTimeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(settings.metrics()).isEqualTo(Settings.MetricsAccess.LOCAL);
+    }
+
+    @Test
+    void metricsAccessIsOneOfThreeWords() {
+        assertThat(Settings.read(Map.of("TANDEM_METRICS", "Public")::get).metrics()).isEqualTo(Settings.MetricsAccess.PUBLIC);
+        assertThat(Settings.read(Map.of("TANDEM_METRICS", "off")::get).metrics()).isEqualTo(Settings.MetricsAccess.OFF);
+        assertThatThrownBy(() -> Settings.read(Map.of("TANDEM_METRICS", "yes")::get)).hasMessageContaining("TANDEM_METRICS");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.tandem.websocket.EndpointConfigurator;
 import dev.tandem.websocket.EndpointContext;
 import dev.tandem.websocket.HandshakeFilter;
 import dev.tandem.websocket.OriginPolicy;
+import dev.tandem.websocket.TransportMetrics;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -46,15 +47,21 @@ public final class TandemListener implements ServletContextListener {
     private DocumentService service;
     private ScheduledExecutorService timers;
     private EndpointContext endpoints;
+    private TandemMetrics metrics;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         Settings settings = Settings.fromEnvironment();
         LOG.info(() -> "Tandem starting with " + settings);
         store = new StoreSettings(settings.dbUrl(), settings.dbUser(), settings.dbPassword()).open();
-        service = new SharedDocumentService(store, DocumentSettings.defaults());
+        if (settings.metrics() != Settings.MetricsAccess.OFF) {
+            metrics = new TandemMetrics();
+        }
+        SharedDocumentService shared = new SharedDocumentService(metrics == null ? store : new MeteredDocumentStore(store, metrics),
+                DocumentSettings.defaults());
+        service = shared;
         timers = Executors.newScheduledThreadPool(2, daemon("tandem-websocket-timer"));
-        endpoints = new EndpointContext(service, settings, timers);
+        endpoints = new EndpointContext(service, settings, timers, metrics == null ? TransportMetrics.NONE : metrics);
         EndpointConfigurator.install(endpoints);
 
         ServletContext context = event.getServletContext();
@@ -66,6 +73,10 @@ public final class TandemListener implements ServletContextListener {
         api.addMapping("/api/docs", "/api/docs/*");
         api.setAsyncSupported(true);
         context.addServlet("tandem-health", new HealthServlet(service)).addMapping("/health");
+        if (metrics != null) {
+            metrics.watch(shared);
+            context.addServlet("tandem-metrics", new MetricsServlet(metrics, settings.metrics())).addMapping("/metrics");
+        }
     }
 
     @Override
@@ -88,6 +99,9 @@ public final class TandemListener implements ServletContextListener {
             }
             if (store != null) {
                 store.close();
+            }
+            if (metrics != null) {
+                metrics.close();
             }
             forgetDrivers();
         }

@@ -12,6 +12,7 @@ import dev.tandem.ot.Range;
 import dev.tandem.ot.WireResult;
 import dev.tandem.store.StoredOperation;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * One WebSocket connection's side of the protocol: dispatches what the client sends to its
@@ -28,10 +29,15 @@ final class Connection implements Participant {
     /** PROTOCOL.md: after this many {@code bad-message}s in a row the connection is closed. */
     static final int BAD_MESSAGES_BEFORE_CLOSE = 10;
 
+    private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+
     private final DocumentService service;
     private final String documentId;
     private final Mode mode;
     private final Outbox outbox;
+    private final TransportMetrics metrics;
+    /** When the awaited operation was received (one is awaited at a time): for the ack latency. */
+    private volatile long opReceivedAt;
 
     // container thread only
     private int badMessagesInRow;
@@ -43,10 +49,15 @@ final class Connection implements Participant {
     private boolean gone;
 
     Connection(DocumentService service, String documentId, Mode mode, Outbox outbox) {
+        this(service, documentId, mode, outbox, TransportMetrics.NONE);
+    }
+
+    Connection(DocumentService service, String documentId, Mode mode, Outbox outbox, TransportMetrics metrics) {
         this.service = service;
         this.documentId = documentId;
         this.mode = mode;
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     /** A decoded client message. */
@@ -78,6 +89,7 @@ final class Connection implements Participant {
             if (op.operation() instanceof WireResult.Invalid invalid) {
                 fail(Failure.INVALID_OP, invalid.reason(), op.seq());
             } else {
+                opReceivedAt = System.nanoTime();
                 joined.submit(op.rev(), op.seq(), ((WireResult.Valid) op.operation()).operation());
             }
         } else if (message instanceof ClientMessage.Select select) {
@@ -93,6 +105,8 @@ final class Connection implements Participant {
 
     /** Reports a failure as the table says: an error message, a close, or both. */
     void fail(Failure failure, String detail, Long seq) {
+        metrics.failed(failure.metricName());
+        LOG.fine(() -> "event=ws-failure doc=" + documentId + " code=" + failure.metricName() + (seq == null ? "" : " seq=" + seq));
         if (failure.answers()) {
             outbox.send(failure.error(detail, seq));
         }
@@ -153,12 +167,16 @@ final class Connection implements Participant {
 
     @Override
     public void acknowledged(long seq, long rev) {
+        long received = opReceivedAt;
+        if (received != 0) { // 0: acknowledged from a catch-up, before any op on this connection
+            metrics.acknowledged(System.nanoTime() - received);
+        }
         outbox.send(new ServerMessage.Ack(seq, rev));
     }
 
     @Override
     public void applied(StoredOperation revision) {
-        outbox.send(ServerMessage.Op.of(revision));
+        outbox.send(OpFrames.of(revision)); // encoded once for all receivers
     }
 
     @Override

@@ -32,14 +32,21 @@ import java.util.logging.Logger;
  * document's lane ever waits on the network. A connection over its message rate is paused
  * here, on its own reader thread: the container then stops reading from it, and nothing it sent
  * is dropped.
+ *
+ * <p>Messages are taken in parts and assembled here, up to the configured maximum, rather than
+ * whole by the container: Tomcat allocates each connection's message buffer at its maximum size
+ * up front (a 1 MiB limit cost 2 MiB of heap per idle connection), while a part buffer of
+ * {@link #PART_BUFFER} costs little and the rare large message is assembled only while it lasts.
  */
 @ServerEndpoint(value = "/ws/docs/{id}",
         encoders = {ServerMessageEncoder.class, BatchEncoder.class},
-        decoders = ClientMessageDecoder.class,
         configurator = EndpointConfigurator.class)
 public final class DocumentEndpoint {
 
     private static final Logger LOG = Logger.getLogger(DocumentEndpoint.class.getName());
+
+    /** The container's buffer per connection for a part of a message, in characters (and bytes for binary). */
+    static final int PART_BUFFER = 8 * 1024;
 
     private final EndpointContext context;
     private Session session;
@@ -47,6 +54,11 @@ public final class DocumentEndpoint {
     private RateLimit rate;
     private ScheduledFuture<?> heartbeat;
     private volatile long lastHeard = System.nanoTime();
+    private ClientMessageDecoder decoder;
+    /** The parts of a text message so far; {@code null} between messages. */
+    private StringBuilder parts;
+    /** The rest of a message already refused as too large is skipped. */
+    private boolean skippingTooLarge;
 
     DocumentEndpoint(EndpointContext context) {
         this.context = context;
@@ -57,11 +69,14 @@ public final class DocumentEndpoint {
         Settings settings = context.settings();
         this.session = session;
         session.setMaxIdleTimeout(settings.idleTimeout().toMillis());
-        session.setMaxTextMessageBufferSize(settings.maxMessageBytes());
-        session.setMaxBinaryMessageBufferSize(settings.maxMessageBytes());
+        session.setMaxTextMessageBufferSize(Math.min(PART_BUFFER, settings.maxMessageBytes()));
+        session.setMaxBinaryMessageBufferSize(Math.min(PART_BUFFER, settings.maxMessageBytes()));
+        decoder = new ClientMessageDecoder(settings.maxMessageBytes());
         Outbox outbox = new Outbox(session.getAsyncRemote()::sendObject, this::closeSoon, settings.outboundQueueLimit(),
                 System::nanoTime);
-        connection = new Connection(context.service(), id, mode(session), outbox);
+        connection = new Connection(context.service(), id, mode(session), outbox, context.metrics());
+        context.metrics().opened();
+        LOG.fine(() -> "event=ws-open session=" + session.getId() + " doc=" + id);
         if (!DocumentId.isValid(id)) {
             connection.fail(Failure.INVALID_ID, "invalid document id", null);
             return;
@@ -72,15 +87,41 @@ public final class DocumentEndpoint {
     }
 
     @OnMessage
-    public void message(ClientMessage message) {
+    public void text(String part, boolean last) {
+        if (skippingTooLarge) {
+            skippingTooLarge = !last;
+            return;
+        }
+        String whole = part;
+        if (!last || parts != null) {
+            if (parts == null) {
+                parts = new StringBuilder(Math.max(2 * part.length(), 16));
+            }
+            parts.append(part);
+            // a UTF-16 unit is at least one UTF-8 byte: over the limit in units is over it in bytes
+            if (parts.length() > context.settings().maxMessageBytes()) {
+                long units = parts.length();
+                parts = null;
+                skippingTooLarge = !last;
+                if (admitted()) {
+                    connection.receive(new ClientMessage.TooLarge(units, context.settings().maxMessageBytes()));
+                }
+                return;
+            }
+            if (!last) {
+                return;
+            }
+            whole = parts.toString();
+            parts = null;
+        }
         if (admitted()) {
-            connection.receive(message);
+            connection.receive(decoder.decode(whole));
         }
     }
 
     @OnMessage
-    public void binary(ByteBuffer frame) {
-        if (admitted()) {
+    public void binary(ByteBuffer part, boolean last) {
+        if (last && admitted()) {
             connection.badMessage("binary frame: every message is a JSON text frame");
         }
     }
@@ -92,10 +133,13 @@ public final class DocumentEndpoint {
 
     @OnClose
     public void close(CloseReason reason) {
+        // key=value lines, without document text, for log search (the reason phrase is the server's own or the client's)
+        LOG.fine(() -> "event=ws-close session=" + (session == null ? "" : session.getId()) + " code=" + reason.getCloseCode().getCode());
         if (heartbeat != null) {
             heartbeat.cancel(false);
         }
         if (connection != null) {
+            context.metrics().closed();
             connection.closed();
         }
     }

@@ -12,6 +12,13 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param settings limits and timings
  * @param timers   runs heartbeats and closes (which may block on the network), never on the
  *                 document's lane; owned and shut down by whoever built this
+ * @param metrics  where connections, failures and ack latencies are counted
  */
-public record EndpointContext(DocumentService service, Settings settings, ScheduledExecutorService timers) {
+public record EndpointContext(DocumentService service, Settings settings, ScheduledExecutorService timers,
+                              TransportMetrics metrics) {
+
+    /** Without metrics. */
+    public EndpointContext(DocumentService service, Settings settings, ScheduledExecutorService timers) {
+        this(service, settings, timers, TransportMetrics.NONE);
+    }
 }

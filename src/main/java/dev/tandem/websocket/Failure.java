@@ -81,6 +81,11 @@ enum Failure {
         return code;
     }
 
+    /** How metrics name it: the error code where there is one, else the name ({@code slow-reader}). */
+    String metricName() {
+        return code != null ? code : name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     ServerMessage.Error error(String message, Long seq) {
         if (code == null) {
             throw new IllegalStateException(this + " has no error message, only a close code");

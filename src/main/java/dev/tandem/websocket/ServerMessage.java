@@ -77,6 +77,14 @@ public sealed interface ServerMessage {
         }
     }
 
+    /**
+     * A message already turned into its JSON text, sent as it is. The same operation goes to
+     * every other connection of a document as the same text, so it is encoded once per document
+     * ({@link OpFrames}) rather than once per receiver.
+     */
+    record Encoded(String type, String json) implements ServerMessage {
+    }
+
     /** Several messages leaving in one frame, as a JSON array, to be handled in order. */
     record Batch(List<ServerMessage> messages) {
     }

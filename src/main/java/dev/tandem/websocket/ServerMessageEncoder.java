@@ -9,10 +9,18 @@ public final class ServerMessageEncoder implements Encoder.Text<ServerMessage> {
     @Override
     public String encode(ServerMessage message) throws EncodeException {
         try {
-            return MessageJson.jsonb().toJson(message);
+            return json(message);
         } catch (RuntimeException e) {
             // a message the server built itself failed to serialise: a bug, reported as one
             throw new EncodeException(message, "cannot encode " + message.type(), e);
         }
+    }
+
+    /** The message's JSON text; an {@link ServerMessage.Encoded} one is its text already. */
+    static String json(ServerMessage message) {
+        if (message instanceof ServerMessage.Encoded encoded) {
+            return encoded.json();
+        }
+        return MessageJson.jsonb().toJson(message);
     }
 }

@@ -134,6 +134,18 @@ public abstract class ErrorScenarios extends Scenarios {
     }
 
     @Test
+    void aMessageOfManyPartsUnderTheLimitIsAppliedWhole() throws Exception {
+        // far over the endpoint's part buffer (8 KiB), under the 1 MiB maximum
+        String large = "é".repeat(200_000);
+        try (ProtocolClient ana = joined(doc())) {
+            ana.op(0, 1, List.of(large));
+            assertThat(number(ana.next("ack"), "rev")).isEqualTo(0);
+            ana.op(1, 2, List.of(large.length(), "!"));
+            assertThat(number(ana.next("ack"), "rev")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aClientOverTheRateIsSlowedDownAndLosesNothing() throws Exception {
         try (ProtocolClient ana = ProtocolClient.connect(ws(doc()))) {
             int messages = 600; // the default allows a burst of 200, then 200 a second

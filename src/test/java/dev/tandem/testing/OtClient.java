@@ -13,6 +13,8 @@ import java.util.Map;
  * ack, later edits are composed into a buffer, incoming operations are transformed against
  * both. It also checks the order guarantee: every revision arrives exactly once, in order.
  *
+ * The state machine itself is {@link ClientState}, shared with the load generator.
+ *
  * <p>Threading: messages are handled on Tyrus's thread and edits made on the test's; both
  * under this object's lock. {@link #awaitRevision} waits on that lock's condition.
  */
@@ -20,12 +22,7 @@ public final class OtClient implements AutoCloseable {
 
     private final String src;
     private final ProtocolClient connection;
-    private String text;
-    private long rev;
-    private long nextSeq = 1;
-    private TextOperation awaiting;
-    private long awaitingSeq;
-    private TextOperation buffer;
+    private ClientState state;
     private int sent;
     private AssertionError broken;
 
@@ -34,9 +31,9 @@ public final class OtClient implements AutoCloseable {
         this.connection = ProtocolClient.connect(uri, null, this::handle);
         synchronized (this) {
             connection.hello(src, src, null);
-            while (text == null && broken == null) {
+            while (state == null && broken == null) {
                 wait(ProtocolClient.TIMEOUT.toMillis());
-                if (text == null && broken == null) {
+                if (state == null && broken == null) {
                     throw new AssertionError(src + ": no welcome");
                 }
             }
@@ -49,16 +46,11 @@ public final class OtClient implements AutoCloseable {
 
     /** A local edit, as a user typing would make it. */
     public synchronized void edit(TextOperation operation) {
-        text = operation.apply(text);
-        if (awaiting == null) {
-            send(operation);
-        } else {
-            buffer = buffer == null ? operation : buffer.compose(operation);
-        }
+        send(state.edit(operation));
     }
 
     public synchronized String text() {
-        return text;
+        return state.text();
     }
 
     /** Operations sent (each is one revision once acknowledged). */
@@ -68,12 +60,12 @@ public final class OtClient implements AutoCloseable {
 
     /** Waits until every edit of this client is acknowledged (buffered ones go out as acks come). */
     public void awaitSettled() throws InterruptedException {
-        awaitUntil(() -> awaiting == null && buffer == null, "unacknowledged edits");
+        awaitUntil(() -> state.isSynchronized(), "unacknowledged edits");
     }
 
     /** Waits until this client is at {@code head} with nothing unacknowledged. */
     public void awaitRevision(long head) throws InterruptedException {
-        awaitUntil(() -> rev >= head && awaiting == null && buffer == null, "revision " + head);
+        awaitUntil(() -> state.rev() >= head && state.isSynchronized(), "revision " + head);
     }
 
     private synchronized void awaitUntil(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
@@ -81,7 +73,7 @@ public final class OtClient implements AutoCloseable {
         while (broken == null && !condition.getAsBoolean()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError(src + " at revision " + rev + " still waits for " + what + "; awaiting " + awaiting);
+                throw new AssertionError(src + " at revision " + state.rev() + " still waits for " + what + "; awaiting " + state.awaiting());
             }
             wait(Math.max(1, left / 1_000_000));
         }
@@ -90,12 +82,13 @@ public final class OtClient implements AutoCloseable {
         }
     }
 
-    private void send(TextOperation operation) {
-        awaiting = operation;
-        awaitingSeq = nextSeq++;
+    private void send(ClientState.Outgoing outgoing) {
+        if (outgoing == null) {
+            return;
+        }
         sent++;
         try {
-            connection.op(rev, awaitingSeq, operation.toWire());
+            connection.op(outgoing.rev(), outgoing.seq(), outgoing.operation().toWire());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -104,37 +97,10 @@ public final class OtClient implements AutoCloseable {
     private synchronized void handle(Map<String, Object> message) {
         try {
             switch ((String) message.get("type")) {
-                case "welcome" -> {
-                    text = (String) message.get("text");
-                    rev = ProtocolClient.number(message, "rev");
-                }
-                case "ack" -> {
-                    expectRevision(ProtocolClient.number(message, "rev"));
-                    if (awaiting == null || ProtocolClient.number(message, "seq") != awaitingSeq) {
-                        throw new AssertionError(src + ": unexpected " + message);
-                    }
-                    awaiting = null;
-                    if (buffer != null) {
-                        TextOperation next = buffer;
-                        buffer = null;
-                        send(next);
-                    }
-                }
-                case "op" -> {
-                    expectRevision(ProtocolClient.number(message, "rev"));
-                    TextOperation incoming = ((WireResult.Valid) TextOperation.fromWire((List<?>) message.get("op"))).operation();
-                    if (awaiting != null) {
-                        TextOperation.Pair pair = TextOperation.transform(awaiting, incoming);
-                        awaiting = pair.aPrime();
-                        incoming = pair.bPrime();
-                    }
-                    if (buffer != null) {
-                        TextOperation.Pair pair = TextOperation.transform(buffer, incoming);
-                        buffer = pair.aPrime();
-                        incoming = pair.bPrime();
-                    }
-                    text = incoming.apply(text);
-                }
+                case "welcome" -> state = new ClientState((String) message.get("text"), ProtocolClient.number(message, "rev"));
+                case "ack" -> send(state.acknowledged(ProtocolClient.number(message, "seq"), ProtocolClient.number(message, "rev")));
+                case "op" -> state.received(ProtocolClient.number(message, "rev"),
+                        ((WireResult.Valid) TextOperation.fromWire((List<?>) message.get("op"))).operation());
                 case "error" -> throw new AssertionError(src + ": " + message);
                 default -> {
                     // presence and pongs do not change the text
@@ -144,14 +110,6 @@ public final class OtClient implements AutoCloseable {
             broken = e instanceof AssertionError a ? a : new AssertionError(src + ": " + e, e);
         }
         notifyAll();
-    }
-
-    /** PROTOCOL.md "Order": each revision once, in revision order. */
-    private void expectRevision(long got) {
-        if (got != rev) {
-            throw new AssertionError(src + ": got revision " + got + " while at " + rev);
-        }
-        rev++;
     }
 
     @Override

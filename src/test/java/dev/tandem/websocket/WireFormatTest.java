@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tandem.ot.Range;
 import dev.tandem.ot.TextOperation;
 import dev.tandem.ot.WireResult;
+import dev.tandem.store.StoredOperation;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -146,6 +148,23 @@ class WireFormatTest {
     void batchIsOneJsonArrayInOrder() throws Exception {
         assertThat(new BatchEncoder().encode(new ServerMessage.Batch(List.of(new ServerMessage.Ack(1, 2), new ServerMessage.Pong()))))
                 .isEqualTo("[{\"type\":\"ack\",\"seq\":1,\"rev\":2},{\"type\":\"pong\"}]");
+    }
+
+    @Test
+    void appliedOperationIsEncodedOnceForEveryReceiverAndBatchesTakeItAsItIs() throws Exception {
+        StoredOperation applied = new StoredOperation(45, TextOperation.builder().retain(12).insert("abc").delete(2).retain(28).build(),
+                "k3J9xQ2p", 7, "c7", "Ana", Instant.EPOCH);
+        ServerMessage.Encoded first = OpFrames.of(applied);
+        assertThat(OpFrames.of(applied)).isSameAs(first);
+        String expected = "{\"type\":\"op\",\"rev\":45,\"op\":[12,\"abc\",-2,28],\"client\":\"c7\",\"src\":\"k3J9xQ2p\",\"seq\":7}";
+        assertThat(encoder.encode(first)).isEqualTo(expected);
+        assertThat(new BatchEncoder().encode(new ServerMessage.Batch(List.of(first, new ServerMessage.Ack(8, 46)))))
+                .isEqualTo("[" + expected + ",{\"type\":\"ack\",\"seq\":8,\"rev\":46}]");
+
+        // another operation at the same revision (another document) is never given the first one's text
+        StoredOperation other = new StoredOperation(45, TextOperation.builder().insert("x").retain(40).build(), "zz9J9xQ2", 1, "c2", "Bo", Instant.EPOCH);
+        assertThat(encoder.encode(OpFrames.of(other))).contains("\"op\":[\"x\",40]", "\"client\":\"c2\"");
+        assertThat(encoder.encode(OpFrames.of(applied))).isEqualTo(expected);
     }
 
     @Test
