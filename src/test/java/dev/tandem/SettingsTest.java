@@ -20,6 +20,23 @@ class SettingsTest {
         assertThat(settings.maxMessagesPerSecond()).isEqualTo(200);
         assertThat(settings.pingInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.idleTimeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(settings.trustedProxies()).containsExactly("127.0.0.0/8", "::1");
+    }
+
+    @Test
+    void pingIntervalAndTrustedProxiesAreConfigurable() {
+        Settings settings = Settings.read(Map.of("TANDEM_PING_SECONDS", "2", "TANDEM_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8")::get);
+        assertThat(settings.pingInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.trustedProxies()).containsExactly("10.0.0.0/8", "fd00::/8");
+        assertThat(Settings.read(Map.of("TANDEM_TRUSTED_PROXIES", "none")::get).trustedProxies()).isEmpty();
+    }
+
+    @Test
+    void aPingIntervalReachingTheIdleTimeoutIsRefused() {
+        assertThatThrownBy(() -> Settings.read(Map.of("TANDEM_PING_SECONDS", "120")::get))
+                .hasMessageContaining("TANDEM_PING_SECONDS").hasMessageContaining("120");
+        assertThatThrownBy(() -> Settings.read(Map.of("TANDEM_PING_SECONDS", "0")::get))
+                .hasMessageContaining("TANDEM_PING_SECONDS");
     }
 
     @Test
