@@ -22,17 +22,23 @@ import java.util.function.UnaryOperator;
  *                             body; default 1 MiB
  * @param maxMessagesPerSecond {@code TANDEM_MAX_MESSAGES_PER_SECOND} per connection, bursts of one
  *                             second's worth allowed; default 200
- * @param pingInterval         how often the server pings each WebSocket; 30 s
+ * @param pingInterval         {@code TANDEM_PING_SECONDS}: how often the server pings each WebSocket, which
+ *                             also keeps a reverse proxy from closing an idle one (nginx's default read
+ *                             timeout is 60 s); default 30 s, and below the idle timeout
  * @param idleTimeout          how long a WebSocket may stay silent before it is closed; 120 s
  * @param throttlePatience     how long a connection may keep over the rate before it is closed; 10 s
  * @param outboundQueueLimit   messages that may wait for a client that has stopped reading (for 5 s)
  *                             before it is closed with 1013, ten times that whatever; 10,000
  * @param metrics              {@code TANDEM_METRICS}: who may read {@code /metrics}; default
  *                             {@link MetricsAccess#LOCAL}
+ * @param trustedProxies       {@code TANDEM_TRUSTED_PROXIES}, comma-separated addresses or CIDR ranges of
+ *                             reverse proxies whose {@code X-Forwarded-*} headers are believed; default
+ *                             loopback ({@code 127.0.0.0/8,::1}: a proxy on the same machine), {@code none}
+ *                             for no proxy at all
  */
 public record Settings(String dbUrl, String dbUser, String dbPassword, List<String> allowedOrigins,
                        int maxMessageBytes, int maxMessagesPerSecond, Duration pingInterval, Duration idleTimeout,
-                       Duration throttlePatience, int outboundQueueLimit, MetricsAccess metrics) {
+                       Duration throttlePatience, int outboundQueueLimit, MetricsAccess metrics, List<String> trustedProxies) {
 
     /** {@code TANDEM_METRICS}: whether {@code /metrics} is served, and to whom. */
     public enum MetricsAccess {
@@ -55,14 +61,22 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
 
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 1 << 20;
     public static final int DEFAULT_MAX_MESSAGES_PER_SECOND = 200;
+    public static final int DEFAULT_PING_SECONDS = 30;
+    public static final String DEFAULT_TRUSTED_PROXIES = "127.0.0.0/8,::1";
 
     public Settings {
         allowedOrigins = List.copyOf(allowedOrigins);
+        trustedProxies = List.copyOf(trustedProxies);
         if (maxMessageBytes < 1024) {
             throw new IllegalArgumentException("TANDEM_MAX_MESSAGE_BYTES must be at least 1024, not " + maxMessageBytes);
         }
         if (maxMessagesPerSecond < 1) {
             throw new IllegalArgumentException("TANDEM_MAX_MESSAGES_PER_SECOND must be at least 1, not " + maxMessagesPerSecond);
+        }
+        if (pingInterval.compareTo(Duration.ofSeconds(1)) < 0 || pingInterval.compareTo(idleTimeout) >= 0) {
+            // a ping answered is what keeps a quiet client from counting as silent
+            throw new IllegalArgumentException("TANDEM_PING_SECONDS must be at least 1 and below the idle timeout of "
+                    + idleTimeout.toSeconds() + " s, not " + pingInterval.toSeconds());
         }
     }
 
@@ -80,12 +94,22 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
                 text(lookup, "TANDEM_DB_URL", null),
                 text(lookup, "TANDEM_DB_USER", null),
                 text(lookup, "TANDEM_DB_PASSWORD", null),
-                Arrays.stream(text(lookup, "TANDEM_ALLOWED_ORIGINS", "").split(","))
-                        .map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                list(text(lookup, "TANDEM_ALLOWED_ORIGINS", "")),
                 number(lookup, "TANDEM_MAX_MESSAGE_BYTES", DEFAULT_MAX_MESSAGE_BYTES),
                 number(lookup, "TANDEM_MAX_MESSAGES_PER_SECOND", DEFAULT_MAX_MESSAGES_PER_SECOND),
-                Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(10), 10_000,
-                MetricsAccess.parse(text(lookup, "TANDEM_METRICS", "local")));
+                Duration.ofSeconds(number(lookup, "TANDEM_PING_SECONDS", DEFAULT_PING_SECONDS)),
+                Duration.ofSeconds(120), Duration.ofSeconds(10), 10_000,
+                MetricsAccess.parse(text(lookup, "TANDEM_METRICS", "local")),
+                trustedProxies(text(lookup, "TANDEM_TRUSTED_PROXIES", DEFAULT_TRUSTED_PROXIES)));
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static List<String> trustedProxies(String value) {
+        // "none" rather than an empty value, which means "unset" and so the default
+        return value.equalsIgnoreCase("none") ? List.of() : list(value);
     }
 
     private static String text(UnaryOperator<String> lookup, String name, String fallback) {
@@ -109,6 +133,7 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
     public String toString() {
         // the password never reaches a log
         return "Settings[dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", allowedOrigins=" + allowedOrigins
-                + ", maxMessageBytes=" + maxMessageBytes + ", maxMessagesPerSecond=" + maxMessagesPerSecond + ", metrics=" + metrics + "]";
+                + ", maxMessageBytes=" + maxMessageBytes + ", maxMessagesPerSecond=" + maxMessagesPerSecond
+                + ", pingInterval=" + pingInterval + ", metrics=" + metrics + ", trustedProxies=" + trustedProxies + "]";
     }
 }

@@ -21,6 +21,7 @@ class SettingsTest {
         assertThat(settings.pingInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.idleTimeout()).isEqualTo(Duration.ofSeconds(120));
         assertThat(settings.metrics()).isEqualTo(Settings.MetricsAccess.LOCAL);
+        assertThat(settings.trustedProxies()).containsExactly("127.0.0.0/8", "::1");
     }
 
     @Test
@@ -28,6 +29,22 @@ class SettingsTest {
         assertThat(Settings.read(Map.of("TANDEM_METRICS", "Public")::get).metrics()).isEqualTo(Settings.MetricsAccess.PUBLIC);
         assertThat(Settings.read(Map.of("TANDEM_METRICS", "off")::get).metrics()).isEqualTo(Settings.MetricsAccess.OFF);
         assertThatThrownBy(() -> Settings.read(Map.of("TANDEM_METRICS", "yes")::get)).hasMessageContaining("TANDEM_METRICS");
+    }
+
+    @Test
+    void pingIntervalAndTrustedProxiesAreConfigurable() {
+        Settings settings = Settings.read(Map.of("TANDEM_PING_SECONDS", "2", "TANDEM_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8")::get);
+        assertThat(settings.pingInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.trustedProxies()).containsExactly("10.0.0.0/8", "fd00::/8");
+        assertThat(Settings.read(Map.of("TANDEM_TRUSTED_PROXIES", "none")::get).trustedProxies()).isEmpty();
+    }
+
+    @Test
+    void aPingIntervalReachingTheIdleTimeoutIsRefused() {
+        assertThatThrownBy(() -> Settings.read(Map.of("TANDEM_PING_SECONDS", "120")::get))
+                .hasMessageContaining("TANDEM_PING_SECONDS").hasMessageContaining("120");
+        assertThatThrownBy(() -> Settings.read(Map.of("TANDEM_PING_SECONDS", "0")::get))
+                .hasMessageContaining("TANDEM_PING_SECONDS");
     }
 
     @Test

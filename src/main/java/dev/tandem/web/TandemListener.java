@@ -12,6 +12,7 @@ import dev.tandem.websocket.HandshakeFilter;
 import dev.tandem.websocket.OriginPolicy;
 import dev.tandem.websocket.TransportMetrics;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -65,6 +66,11 @@ public final class TandemListener implements ServletContextListener {
         EndpointConfigurator.install(endpoints);
 
         ServletContext context = event.getServletContext();
+        // first of all (registered first, isMatchAfter = false): every later check sees the user's address
+        FilterRegistration.Dynamic forwarded = context.addFilter("tandem-forwarded",
+                new ForwardedRequestFilter(TrustedProxies.of(settings.trustedProxies())));
+        forwarded.setAsyncSupported(true); // the HTTP API's servlet is asynchronous
+        forwarded.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         // before the container's own upgrade filter (isMatchAfter = false): refusals are plain HTTP
         context.addFilter("tandem-handshake", new HandshakeFilter(OriginPolicy.allowing(settings.allowedOrigins())))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, HandshakeFilter.PATH_PREFIX + "*");

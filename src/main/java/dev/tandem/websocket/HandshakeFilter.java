@@ -34,11 +34,22 @@ public final class HandshakeFilter extends HttpFilter {
             refuse(response, HttpServletResponse.SC_NOT_FOUND, "invalid document id");
             return;
         }
-        if (!origins.allows(request.getHeader("Origin"), request.getScheme(), request.getHeader("Host"))) {
+        if (!origins.allows(request.getHeader("Origin"), request.getScheme(), authority(request))) {
             refuse(response, HttpServletResponse.SC_FORBIDDEN, "origin not allowed");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The server's {@code host:port} as the user addressed it: from the {@code Host} header, or
+     * from a reverse proxy's {@code X-Forwarded-*} headers once {@code ForwardedRequestFilter}
+     * (or Tomcat's {@code RemoteIpValve}) has read them.
+     */
+    private static String authority(HttpServletRequest request) {
+        String host = request.getServerName();
+        boolean bareIpv6 = host.indexOf(':') >= 0 && !host.startsWith("[");
+        return (bareIpv6 ? "[" + host + "]" : host) + ":" + request.getServerPort();
     }
 
     private static void refuse(HttpServletResponse response, int status, String why) throws IOException {

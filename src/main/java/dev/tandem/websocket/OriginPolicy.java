@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /**
  * Which {@code Origin}s may open a WebSocket (PROTOCOL.md; against cross-site WebSocket
  * hijacking): none given (a program, not a browser), the server's own origin (the scheme of the
- * request and its {@code Host} header), or one of the configured allow-list. Origins compare
+ * request and its {@code Host} header, or what a trusted reverse proxy forwarded), or one of the
+ * configured allow-list. Origins compare
  * as {@code scheme://host[:port]}, case-insensitively, with default ports left out.
  * Immutable; safe for concurrent use.
  */
@@ -31,7 +32,7 @@ public final class OriginPolicy {
     /**
      * @param origin        the request's {@code Origin} header, or {@code null}
      * @param requestScheme the request's scheme ({@code http} or {@code https})
-     * @param host          the request's {@code Host} header, or {@code null}
+     * @param host          the server's {@code host[:port]} as the user addressed it, or {@code null}
      */
     public boolean allows(String origin, String requestScheme, String host) {
         if (origin == null) {

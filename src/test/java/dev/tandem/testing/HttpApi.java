@@ -8,15 +8,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /** PROTOCOL.md's HTTP API as a test sees it, over the JDK's client, relative to the application's base URL. */
 public final class HttpApi {
 
     private static final Jsonb JSON = JsonbBuilder.create();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
     private final URI base;
 
     public HttpApi(URI base) {
+        this(base, null);
+    }
+
+    /** Over {@code https://}, trusting what {@code tls} trusts (or the JDK's trust if null). */
+    public HttpApi(URI base, SSLContext tls) {
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        this.http = (tls == null ? client : client.sslContext(tls)).build();
         this.base = base;
     }
 

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * An editor as ot.js's client is one (PROTOCOL.md "Editing"): at most one operation awaits its
@@ -26,9 +27,9 @@ public final class OtClient implements AutoCloseable {
     private int sent;
     private AssertionError broken;
 
-    private OtClient(String src, URI uri) throws Exception {
+    private OtClient(String src, URI uri, SSLContext tls) throws Exception {
         this.src = src;
-        this.connection = ProtocolClient.connect(uri, null, this::handle);
+        this.connection = ProtocolClient.connect(uri, null, this::handle, tls);
         synchronized (this) {
             connection.hello(src, src, null);
             while (state == null && broken == null) {
@@ -41,7 +42,12 @@ public final class OtClient implements AutoCloseable {
     }
 
     public static OtClient join(String src, URI uri) throws Exception {
-        return new OtClient(src, uri);
+        return new OtClient(src, uri, null);
+    }
+
+    /** Joins over {@code wss://}, trusting what {@code tls} trusts. */
+    public static OtClient join(String src, URI uri, SSLContext tls) throws Exception {
+        return new OtClient(src, uri, tls);
     }
 
     /** A local edit, as a user typing would make it. */

@@ -26,8 +26,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.client.SslEngineConfigurator;
 import org.glassfish.tyrus.client.exception.DeploymentHandshakeException;
 
 /**
@@ -69,14 +71,30 @@ public final class ProtocolClient implements AutoCloseable {
     /** Connects with {@code origin} (or none); {@code listener} sees each message before the queue. */
     public static ProtocolClient connect(URI uri, String origin, Consumer<Map<String, Object>> listener)
             throws DeploymentException, IOException {
+        return connect(uri, origin, listener, null);
+    }
+
+    /** As above; a {@code wss://} server's certificate is checked against {@code tls}'s trust (or the JDK's if null). */
+    public static ProtocolClient connect(URI uri, String origin, Consumer<Map<String, Object>> listener, SSLContext tls)
+            throws DeploymentException, IOException {
         ProtocolClient client = new ProtocolClient(listener);
-        TYRUS.connectToServer(client.endpoint(), config(origin), uri);
+        ClientManager manager = TYRUS;
+        if (tls != null && "wss".equalsIgnoreCase(uri.getScheme())) { // Tyrus would use it on ws:// too
+            manager = tyrus(); // the same shared container, its own TLS settings
+            manager.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR, new SslEngineConfigurator(tls));
+        }
+        manager.connectToServer(client.endpoint(), config(origin), uri);
         return client;
     }
 
     /** The HTTP status of the handshake: 101 when it is accepted (and the connection closed again). */
     public static int handshakeStatus(URI uri, String origin) throws IOException {
-        try (ProtocolClient accepted = connect(uri, origin, null)) {
+        return handshakeStatus(uri, origin, null);
+    }
+
+    /** As above, trusting what {@code tls} trusts on {@code wss://}. */
+    public static int handshakeStatus(URI uri, String origin, SSLContext tls) throws IOException {
+        try (ProtocolClient accepted = connect(uri, origin, null, tls)) {
             return 101;
         } catch (DeploymentHandshakeException refused) {
             return refused.getHttpStatusCode();
@@ -248,6 +266,18 @@ public final class ProtocolClient implements AutoCloseable {
             return closed.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new AssertionError("not closed within " + TIMEOUT, e);
+        }
+    }
+
+    /** Whether the connection closes within {@code time}; waiting for it is the point (idle-connection tests). */
+    public boolean closesWithin(Duration time) throws InterruptedException {
+        try {
+            closed.get(time.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException stillOpen) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new AssertionError(e);
         }
     }
 
