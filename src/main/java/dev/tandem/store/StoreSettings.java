@@ -26,8 +26,8 @@ public record StoreSettings(String url, String user, String password) {
      *
      * <p>{@code WRITE_DELAY=0}: every commit is written to the file before it returns, so an
      * acknowledged operation survives {@code kill -9} of the JVM (H2's default, 500 ms, writes
-     * from a background thread and loses what was committed since). The store sets it on start
-     * anyway (it is persistent), so a hand-written H2 URL is covered too. It does not fsync:
+     * from a background thread and loses what was committed since). The store also sets it on
+     * every start, so a hand-written H2 URL is covered too (H2 forgets it on reopen otherwise). It does not fsync:
      * an operating-system crash or power loss may still lose the last commits.
      *
      * <p>{@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook would close the database while

@@ -53,6 +53,30 @@ class H2RecoveryTest {
         }
     }
 
+    @Test
+    void aUrlWithoutWriteDelayIsDurableAfterAReopenToo() throws Exception {
+        Path live = directory.resolve("plain");
+        String url = "jdbc:h2:file:" + live.resolve("tandem").toAbsolutePath();
+        try (JdbcDocumentStore store = JdbcDocumentStore.open(url, "sa", "")) {
+            store.create("doc"); // the first open sets WRITE_DELAY 0, which H2 keeps as a database setting
+        }
+        try (JdbcDocumentStore store = JdbcDocumentStore.open(url, "sa", "")) {
+            long head = 0;
+            for (int copy = 1; copy <= 5; copy++) {
+                for (int i = 0; i < 10; i++) {
+                    head = ((AppendResult.Appended) store.append("doc", head, List.of(Typing.insertAt(head, "writer", head + 1)), (int) head + 1)).head();
+                }
+                Path copied = directory.resolve("plain-copy-" + copy);
+                Files.createDirectories(copied);
+                Files.copy(live.resolve("tandem.mv.db"), copied.resolve("tandem.mv.db"));
+                try (JdbcDocumentStore recovered = JdbcDocumentStore.open("jdbc:h2:file:" + copied.resolve("tandem").toAbsolutePath(), "sa", "")) {
+                    assertThat(recovered.summary("doc").orElseThrow().rev()).as("copy %d: head after recovery", copy).isEqualTo(head);
+                }
+                deleteRecursively(copied);
+            }
+        }
+    }
+
     private static void deleteRecursively(Path root) throws Exception {
         try (var paths = Files.walk(root)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
