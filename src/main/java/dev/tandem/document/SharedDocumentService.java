@@ -120,6 +120,16 @@ public final class SharedDocumentService implements DocumentService {
     }
 
     @Override
+    public CompletionStage<Optional<String>> viewToken(String documentId) {
+        return history.viewToken(documentId);
+    }
+
+    @Override
+    public CompletionStage<Optional<String>> documentOfViewToken(String token) {
+        return history.documentOfViewToken(token);
+    }
+
+    @Override
     public CompletionStage<List<DocumentSummary>> list(int limit) {
         return history.list(limit);
     }

@@ -60,11 +60,15 @@ public final class TandemListener implements ServletContextListener {
         ServletContext context = event.getServletContext();
         // before the container's own upgrade filter (isMatchAfter = false): refusals are plain HTTP
         context.addFilter("tandem-handshake", new HandshakeFilter(OriginPolicy.allowing(settings.allowedOrigins())))
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, HandshakeFilter.PATH_PREFIX + "*");
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false,
+                        HandshakeFilter.PATH_PREFIX + "*", HandshakeFilter.VIEW_PATH_PREFIX + "*");
         ServletRegistration.Dynamic api = context.addServlet("tandem-documents",
                 new DocumentsServlet(service, settings.maxMessageBytes()));
         api.addMapping("/api/docs", "/api/docs/*");
         api.setAsyncSupported(true);
+        ServletRegistration.Dynamic view = context.addServlet("tandem-view", new ViewServlet(service));
+        view.addMapping("/api/view/*");
+        view.setAsyncSupported(true);
         context.addServlet("tandem-health", new HealthServlet(service)).addMapping("/health");
     }
 

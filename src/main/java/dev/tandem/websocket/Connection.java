@@ -30,6 +30,8 @@ final class Connection implements Participant {
 
     private final DocumentService service;
     private final String documentId;
+    /** How the client knows the document: its id, or on a read-only link the link's token. */
+    private final String shownAs;
     private final Mode mode;
     private final Outbox outbox;
 
@@ -43,8 +45,13 @@ final class Connection implements Participant {
     private boolean gone;
 
     Connection(DocumentService service, String documentId, Mode mode, Outbox outbox) {
+        this(service, documentId, documentId, mode, outbox);
+    }
+
+    Connection(DocumentService service, String documentId, String shownAs, Mode mode, Outbox outbox) {
         this.service = service;
         this.documentId = documentId;
+        this.shownAs = shownAs;
         this.mode = mode;
         this.outbox = outbox;
     }
@@ -147,7 +154,7 @@ final class Connection implements Participant {
         synchronized (this) {
             welcomed = true;
         }
-        outbox.send(new ServerMessage.Welcome(welcome.doc(), welcome.client(), welcome.mode().wireName(), welcome.rev(),
+        outbox.send(new ServerMessage.Welcome(shownAs, welcome.client(), welcome.mode().wireName(), welcome.rev(),
                 welcome.head(), welcome.text(), welcome.users().stream().map(ServerMessage.UserView::of).toList()));
     }
 

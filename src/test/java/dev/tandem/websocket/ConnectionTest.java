@@ -154,6 +154,16 @@ class ConnectionTest {
         }
 
         @Override
+        public CompletionStage<Optional<String>> viewToken(String documentId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<Optional<String>> documentOfViewToken(String token) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public CompletionStage<List<DocumentSummary>> list(int limit) {
             throw new UnsupportedOperationException();
         }
