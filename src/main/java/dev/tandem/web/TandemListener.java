@@ -52,7 +52,8 @@ public final class TandemListener implements ServletContextListener {
         Settings settings = Settings.fromEnvironment();
         LOG.info(() -> "Tandem starting with " + settings);
         store = new StoreSettings(settings.dbUrl(), settings.dbUser(), settings.dbPassword()).open();
-        service = new SharedDocumentService(store, DocumentSettings.defaults());
+        service = new SharedDocumentService(store, DocumentSettings.defaults()
+                .withCapacity(settings.maxDocuments(), settings.maxConnectionsPerDocument()));
         timers = Executors.newScheduledThreadPool(2, daemon("tandem-websocket-timer"));
         endpoints = new EndpointContext(service, settings, timers);
         EndpointConfigurator.install(endpoints);

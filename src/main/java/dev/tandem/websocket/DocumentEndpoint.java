@@ -95,8 +95,7 @@ public final class DocumentEndpoint {
         session.setMaxIdleTimeout(settings.idleTimeout().toMillis());
         session.setMaxTextMessageBufferSize(settings.maxMessageBytes());
         session.setMaxBinaryMessageBufferSize(settings.maxMessageBytes());
-        Outbox outbox = new Outbox(session.getAsyncRemote()::sendObject, this::closeSoon, settings.outboundQueueLimit(),
-                System::nanoTime);
+        Outbox outbox = new Outbox(session.getAsyncRemote()::sendObject, this::closeSoon, settings.maxOutboundBytes());
         connection = new Connection(context.service(), id, shownAs, mode, outbox);
         if (!DocumentId.isValid(id)) {
             connection.fail(Failure.INVALID_ID, "invalid document id", null);
@@ -110,7 +109,7 @@ public final class DocumentEndpoint {
     /** A connection that never joins anything: it is closed at once with {@code failure}. */
     private void refuse(Session session, String shownAs, Failure failure, String why) {
         this.session = session;
-        Outbox outbox = new Outbox(session.getAsyncRemote()::sendObject, this::closeSoon, 1, System::nanoTime);
+        Outbox outbox = new Outbox(session.getAsyncRemote()::sendObject, this::closeSoon, context.settings().maxOutboundBytes());
         connection = new Connection(context.service(), null, shownAs, Mode.VIEW, outbox);
         connection.fail(failure, why, null);
     }
