@@ -58,6 +58,10 @@ async function request(path, options = {}) {
     headers: { Accept: 'application/json', ...(options.body ? { 'Content-Type': 'application/json' } : {}) },
     ...options,
   });
+  if (response.status === 401) {
+    // this Tandem needs its edit token (TANDEM_EDIT_TOKEN): the unlock page keeps it in a cookie
+    window.location.assign(new URL('unlock', contextBase()).href);
+  }
   if (!response.ok) {
     let code = `http-${response.status}`;
     try { code = (await response.json()).error || code; } catch (e) { /* not JSON */ }

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Tandem's configuration, read once at start-up. Each setting is a system property or, failing
- * that, an environment variable of the same name; unset ones take the default given here.
+ * Tandem's configuration, read once at start-up. Each setting is a context parameter of the web
+ * application, a system property or an environment variable of the same name, in that order;
+ * unset ones take the default given here.
  *
  * @param dbUrl                the JDBC URL ({@code TANDEM_DB_URL}), or {@code null} for the default:
  *                             an embedded H2 file, {@code ~/.tandem/tandem.mv.db} (see
@@ -74,8 +75,16 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
 
     /** The settings of this process: system properties first, then the environment. */
     public static Settings fromEnvironment() {
+        return fromEnvironment(name -> null);
+    }
+
+    /** The settings {@code first} gives (e.g. the web application's context parameters), then this process's. */
+    public static Settings fromEnvironment(UnaryOperator<String> first) {
         return read(name -> {
-            String value = System.getProperty(name);
+            String value = first.apply(name);
+            if (value == null) {
+                value = System.getProperty(name);
+            }
             return value != null ? value : System.getenv(name);
         });
     }

@@ -49,7 +49,9 @@ public final class TandemListener implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        Settings settings = Settings.fromEnvironment();
+        ServletContext context = event.getServletContext();
+        // a context parameter of the same name (e.g. <Parameter> in Tomcat's context.xml) wins
+        Settings settings = Settings.fromEnvironment(context::getInitParameter);
         LOG.info(() -> "Tandem starting with " + settings);
         store = new StoreSettings(settings.dbUrl(), settings.dbUser(), settings.dbPassword()).open();
         service = new SharedDocumentService(store, DocumentSettings.defaults()
@@ -58,7 +60,12 @@ public final class TandemListener implements ServletContextListener {
         endpoints = new EndpointContext(service, settings, timers);
         EndpointConfigurator.install(endpoints);
 
-        ServletContext context = event.getServletContext();
+        if (settings.editToken() != null) {
+            EditTokenFilter guard = new EditTokenFilter(settings.editToken());
+            context.addFilter("tandem-edit-token", guard).addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false,
+                    HandshakeFilter.PATH_PREFIX + "*", "/api/docs", "/api/docs/*");
+            context.addServlet("tandem-unlock", new UnlockServlet(guard)).addMapping("/unlock");
+        }
         // before the container's own upgrade filter (isMatchAfter = false): refusals are plain HTTP
         context.addFilter("tandem-handshake", new HandshakeFilter(OriginPolicy.allowing(settings.allowedOrigins())))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false,

@@ -96,7 +96,7 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
             throw new WrongKind("field \"name\" is not a string");
         }
         Long rev = message.get("rev") == null ? null : integer(message, "rev");
-        return new ClientMessage.Hello(id, cut((String) name), rev);
+        return new ClientMessage.Hello(id, cut(clean((String) name)), rev);
     }
 
     private static List<Range> ranges(Map<?, ?> message) throws WrongKind {
@@ -159,6 +159,23 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
             }
         }
         return bytes;
+    }
+
+    /**
+     * The name without control characters (U+0000 to U+001F, U+007F to U+009F: PostgreSQL
+     * refuses U+0000, and line breaks or escapes have no place in a label) and without unpaired
+     * surrogates (not encodable in UTF-8); {@code null} when nothing is left.
+     */
+    static String clean(String name) {
+        if (name == null) {
+            return null;
+        }
+        StringBuilder kept = new StringBuilder(name.length());
+        name.codePoints()
+                .filter(c -> !Character.isISOControl(c) && !(c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE))
+                .forEach(kept::appendCodePoint);
+        String cleaned = kept.toString().strip();
+        return cleaned.isEmpty() ? null : cleaned;
     }
 
     /** The name cut to 64 characters, never between the two halves of a surrogate pair. */

@@ -74,6 +74,13 @@ public final class ProtocolClient implements AutoCloseable {
         return client;
     }
 
+    /** Connects with extra handshake headers (e.g. {@code Authorization}), without an {@code Origin}. */
+    public static ProtocolClient connect(URI uri, Map<String, String> headers) throws DeploymentException, IOException {
+        ProtocolClient client = new ProtocolClient(null);
+        TYRUS.connectToServer(client.endpoint(), config(null, headers), uri);
+        return client;
+    }
+
     /** The HTTP status of the handshake: 101 when it is accepted (and the connection closed again). */
     public static int handshakeStatus(URI uri, String origin) throws IOException {
         try (ProtocolClient accepted = connect(uri, origin, null)) {
@@ -91,6 +98,10 @@ public final class ProtocolClient implements AutoCloseable {
     }
 
     private static ClientEndpointConfig config(String origin) {
+        return config(origin, Map.of());
+    }
+
+    private static ClientEndpointConfig config(String origin, Map<String, String> extra) {
         return ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
             @Override
             public void beforeRequest(Map<String, List<String>> headers) {
@@ -98,6 +109,7 @@ public final class ProtocolClient implements AutoCloseable {
                 if (origin != null) {
                     headers.put("Origin", List.of(origin));
                 }
+                extra.forEach((name, value) -> headers.put(name, List.of(value)));
             }
         }).build();
     }
