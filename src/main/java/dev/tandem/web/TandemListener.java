@@ -77,7 +77,7 @@ public final class TandemListener implements ServletContextListener {
         ServletRegistration.Dynamic view = context.addServlet("tandem-view", new ViewServlet(service));
         view.addMapping("/api/view/*");
         view.setAsyncSupported(true);
-        context.addServlet("tandem-health", new HealthServlet(service)).addMapping("/health");
+        context.addServlet("tandem-health", new HealthServlet(service, endpoints.closes())).addMapping("/health");
     }
 
     @Override

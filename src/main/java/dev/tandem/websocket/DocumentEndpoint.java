@@ -186,6 +186,7 @@ public final class DocumentEndpoint {
 
     /** Closes off the caller's thread: closing writes a frame and may wait on the network. */
     private void closeSoon(CloseReason reason) {
+        context.closes().count(reason.getCloseCode().getCode());
         try {
             context.timers().execute(() -> {
                 try {

@@ -12,6 +12,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param settings limits and timings
  * @param timers   runs heartbeats and closes (which may block on the network), never on the
  *                 document's lane; owned and shut down by whoever built this
+ * @param closes   what the server closed, by close code
  */
-public record EndpointContext(DocumentService service, Settings settings, ScheduledExecutorService timers) {
+public record EndpointContext(DocumentService service, Settings settings, ScheduledExecutorService timers, CloseCounts closes) {
+
+    public EndpointContext(DocumentService service, Settings settings, ScheduledExecutorService timers) {
+        this(service, settings, timers, new CloseCounts());
+    }
 }
