@@ -24,6 +24,8 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
 
     static final Pattern SRC = Pattern.compile("[A-Za-z0-9_-]{8,64}");
     static final int NAME_MAX_CODE_POINTS = 64;
+    /** The deepest nesting a message may have; PROTOCOL.md's deepest is 3 (a select's ranges). */
+    static final int MAX_DEPTH = 16;
     private int maxBytes = Integer.MAX_VALUE;
 
     public ClientMessageDecoder() {
@@ -54,6 +56,9 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
             if (bytes > maxBytes) {
                 return new ClientMessage.TooLarge(bytes, maxBytes);
             }
+        }
+        if (nestedTooDeep(text)) {
+            return new ClientMessage.Malformed("nested deeper than " + MAX_DEPTH + " levels");
         }
         Object json;
         try {
@@ -141,6 +146,35 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
             return list;
         }
         throw new WrongKind(value == null ? "field \"" + field + "\" is missing" : "field \"" + field + "\" is not an array");
+    }
+
+    /**
+     * Whether arrays and objects nest deeper than any message needs. Checked before parsing,
+     * because JSON-B reads nested values recursively: 100,000 opening brackets (200 KB, under
+     * the size limit) overflow its stack, which the container answers by dropping the connection.
+     */
+    static boolean nestedTooDeep(String text) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                if (++depth > MAX_DEPTH) {
+                    return true;
+                }
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        return false;
     }
 
     private static long utf8Length(String text) {

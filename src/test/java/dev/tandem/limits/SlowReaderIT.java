@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tandem.conformance.Scenarios;
 import dev.tandem.testing.HttpApi;
 import dev.tandem.testing.ProtocolClient;
+import dev.tandem.testing.RawWebSocket;
 import jakarta.websocket.CloseReason.CloseCodes;
 import java.net.URI;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.tandem.limits;
+package dev.tandem.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -19,7 +19,7 @@ import java.util.Base64;
  * server, or send frames no library would. The receive buffer is kept small so the back-up
  * comes soon.
  */
-final class RawWebSocket implements AutoCloseable {
+public final class RawWebSocket implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -34,7 +34,7 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     /** Opens {@code ws://…} and completes the handshake; returns the HTTP status line on refusal as an exception. */
-    static RawWebSocket open(URI uri, int receiveBuffer) throws IOException {
+    public static RawWebSocket open(URI uri, int receiveBuffer) throws IOException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(receiveBuffer); // before connecting, so the window starts small
         socket.setSoTimeout(30_000);
@@ -71,12 +71,12 @@ final class RawWebSocket implements AutoCloseable {
         return head.toString(StandardCharsets.US_ASCII);
     }
 
-    void sendText(String text) throws IOException {
+    public void sendText(String text) throws IOException {
         sendFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** One masked frame with {@code opcode} and FIN set, as a client must send it. */
-    void sendFrame(int opcode, byte[] payload) throws IOException {
+    public void sendFrame(int opcode, byte[] payload) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
         frame.write(0x80 | opcode);
         if (payload.length < 126) {
@@ -101,11 +101,17 @@ final class RawWebSocket implements AutoCloseable {
         out.flush();
     }
 
+    /** Writes bytes as they are: a frame header that promises more than follows, say. */
+    public void sendBytes(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
     /**
      * Reads (and throws away) every frame until the server's close frame, and returns its status
      * code; -1 when the connection ends without one.
      */
-    int readUntilClose() throws IOException {
+    public int readUntilClose() throws IOException {
         try {
             while (true) {
                 int first = in.readUnsignedByte();
