@@ -195,6 +195,11 @@ public final class ProtocolClient implements AutoCloseable {
 
     // ---- receiving ----
 
+    /** The next message if one comes within {@code wait}, else {@code null}. */
+    public Map<String, Object> poll(Duration wait) throws InterruptedException {
+        return inbox.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** The next message, whatever it is. */
     public Map<String, Object> next() throws InterruptedException {
         Map<String, Object> message = inbox.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
