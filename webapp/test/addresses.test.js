@@ -24,3 +24,18 @@ test('only ids of PROTOCOL.md\'s pattern are taken from the address', () => {
   assert.equal(documentIdFromPath(at('http://h/ctx/d/')), null);
   assert.equal(documentIdFromPath(at('http://h/ctx/')), null);
 });
+
+test('a read-only page is addressed by its token alone, never by an id', async () => {
+  const { viewTokenFromPath, useViewLink } = await import('../src/ui/api.js');
+  const token = 'AbCdEfGhIjKlMnOpQrSt_-';
+  assert.equal(viewTokenFromPath(at(`https://h/tandem/v/${token}`)), token);
+  assert.equal(viewTokenFromPath(at('https://h/tandem/v/short')), null);
+  assert.equal(viewTokenFromPath(at('https://h/tandem/d/notes')), null);
+  assert.equal(contextBase(at(`https://h/tandem/v/${token}`)).href, 'https://h/tandem/');
+  useViewLink(token);
+  try {
+    assert.equal(socketUrl('ignored', contextBase(at(`https://h/tandem/v/${token}`))), `wss://h/tandem/ws/view/${token}`);
+  } finally {
+    useViewLink(null);
+  }
+});

@@ -3,10 +3,31 @@
 
 export const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
+// A read-only page (CONTEXT/v/{token}) reaches its document through the token alone and never
+// learns the id, which would let it edit: once set, every address below is the token's.
+export const VIEW_TOKEN = /^[A-Za-z0-9_-]{22}$/;
+let viewToken = null;
+
+/** The read-only link token of a view page (CONTEXT/v/{token}), or null. */
+export function viewTokenFromPath(location = window.location) {
+  const match = /\/v\/([^/]+)$/.exec(location.pathname);
+  return match && VIEW_TOKEN.test(match[1]) ? match[1] : null;
+}
+
+/** Makes this page address its document by read-only link `token` (see viewTokenFromPath). */
+export function useViewLink(token) {
+  viewToken = token;
+}
+
+/** The document's address below ws/ and api/: docs/{id}, or view/{token} on a read-only page. */
+function documentPath(id) {
+  return viewToken ? `view/${viewToken}` : `docs/${encodeURIComponent(id)}`;
+}
+
 /** CONTEXT/ as an absolute URL, from the current page's address. */
 export function contextBase(location = window.location) {
   const url = new URL(location.href);
-  const at = url.pathname.lastIndexOf('/d/');
+  const at = Math.max(url.pathname.lastIndexOf('/d/'), url.pathname.lastIndexOf('/v/'));
   url.pathname = at >= 0 ? url.pathname.slice(0, at + 1) : url.pathname.replace(/[^/]*$/, '');
   url.search = '';
   url.hash = '';
@@ -27,7 +48,7 @@ export function editorUrl(id, base = contextBase()) {
 
 /** ws[s]://HOST/CONTEXT/ws/docs/{id}, the scheme following the page's. */
 export function socketUrl(id, base = contextBase()) {
-  const url = new URL(`ws/docs/${encodeURIComponent(id)}`, base);
+  const url = new URL(`ws/${documentPath(id)}`, base);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   return url.href;
 }
@@ -37,6 +58,10 @@ async function request(path, options = {}) {
     headers: { Accept: 'application/json', ...(options.body ? { 'Content-Type': 'application/json' } : {}) },
     ...options,
   });
+  if (response.status === 401) {
+    // this Tandem needs its edit token (TANDEM_EDIT_TOKEN): the unlock page keeps it in a cookie
+    window.location.assign(new URL('unlock', contextBase()).href);
+  }
   if (!response.ok) {
     let code = `http-${response.status}`;
     try { code = (await response.json()).error || code; } catch (e) { /* not JSON */ }
@@ -61,7 +86,13 @@ export async function createDocument(id) {
 
 /** The text of `id` at revision `rev`. */
 export async function textAt(id, rev) {
-  return (await request(`api/docs/${encodeURIComponent(id)}/text?rev=${rev}`)).text();
+  return (await request(`api/${documentPath(id)}/text?rev=${rev}`)).text();
+}
+
+/** The read-only link of document `id`: CONTEXT/v/{token}. */
+export async function viewLink(id, base = contextBase()) {
+  const { viewToken: token } = await (await request(`api/docs/${encodeURIComponent(id)}`)).json();
+  return new URL(`v/${token}`, base).href;
 }
 
 /** Every operation of `id` from `from` up to `to` (exclusive), following the 10,000 per call limit. */
@@ -70,7 +101,7 @@ export async function operations(id, from = 0, to) {
   let next = from;
   for (;;) {
     const query = `from=${next}${to === undefined ? '' : `&to=${to}`}`;
-    const page = await (await request(`api/docs/${encodeURIComponent(id)}/ops?${query}`)).json();
+    const page = await (await request(`api/${documentPath(id)}/ops?${query}`)).json();
     all.push(...page);
     if (page.length < 10000) return all;
     next = page[page.length - 1].rev + 1;

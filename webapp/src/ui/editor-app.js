@@ -17,9 +17,10 @@ import { el } from './dom.js';
 /**
  * Builds the editor page for document `id` and connects it: the protocol client (src/collab)
  * wired to CodeMirror, the header, preview, history and authorship views.
- * @param {object} o {id, storage, name, src, record, outbox} — see editor-page.js
+ * @param {object} o {id, readOnly, storage, name, src, record, outbox} — see editor-page.js; on a
+ *   read-only link `id` is the link's token and the server sends mode "view"
  */
-export function openEditor({ id, storage, name: initialName, src, record, outbox }) {
+export function openEditor({ id, readOnly = false, storage, name: initialName, src, record, outbox }) {
   let name = initialName;
   const main = el('main', { class: 'workspace' });
   const live = el('div', { class: 'pane live' });
@@ -65,6 +66,7 @@ export function openEditor({ id, storage, name: initialName, src, record, outbox
 
   const header = createHeader({
     id,
+    readOnly,
     name,
     onRename: (newName) => {
       name = newName;
@@ -87,7 +89,7 @@ export function openEditor({ id, storage, name: initialName, src, record, outbox
   view = createEditor({
     parent: live,
     doc: session.text,
-    editable: !!record,
+    editable: !!record && !readOnly,
     extensions: [
       collabSync(session),
       authorship,

@@ -1,4 +1,5 @@
 import { el, setChildren, safeColor } from './dom.js';
+import { viewLink } from './api.js';
 
 const CONNECTION_LABELS = {
   connecting: 'Connecting…',
@@ -10,7 +11,7 @@ const CONNECTION_LABELS = {
 /**
  * The editor's header: document name, who is here, connection state and unsynced changes, the
  * view toggles, export, share and the user's own (editable) name.
- * @param {object} o {id, name, onRename(name), onJump(client), onToggle(what), onExport(kind)}
+ * @param {object} o {id, readOnly, name, onRename(name), onJump(client), onToggle(what), onExport(kind)}
  */
 export function createHeader(o) {
   const users = el('ul', { class: 'users', 'aria-label': 'Who is here' });
@@ -42,18 +43,26 @@ export function createHeader(o) {
   el('option', { value: 'md' }, 'Markdown (.md)'),
   el('option', { value: 'txt' }, 'Plain text (.txt)'),
   el('option', { value: 'html' }, 'HTML (.html)'));
-  const share = el('button', { type: 'button', class: 'share', onclick: () => copyLink(share) }, 'Share');
+  // Two links: the page's own (on an edit page it lets its holder edit), and the read-only one.
+  const share = el('button', {
+    type: 'button', class: 'share', title: o.readOnly ? 'Copy this read-only link' : 'Copy the link that lets others edit',
+    onclick: () => copyLink(share, window.location.href.split('#')[0]),
+  }, o.readOnly ? 'Copy read-only link' : 'Copy edit link');
+  const shareReadOnly = o.readOnly ? null : el('button', {
+    type: 'button', class: 'share-read-only', title: 'Copy a link that can only view',
+    onclick: () => copyLink(shareReadOnly, viewLink(o.id)),
+  }, 'Copy read-only link');
 
   const element = el('header', { class: 'editor-header' },
     el('a', { class: 'brand', href: '../', title: 'All documents' }, 'Tandem'),
-    el('h1', { class: 'doc-name', title: o.id }, o.id),
+    o.readOnly ? el('h1', { class: 'doc-name' }, 'Read-only document') : el('h1', { class: 'doc-name', title: o.id }, o.id),
     users,
     el('span', { class: 'spacer' }),
     connection, unsynced,
     toggle('preview', 'Preview', 'Show the rendered Markdown beside the text'),
     toggle('history', 'History', 'Browse earlier revisions'),
     toggle('authorship', 'Authors', 'Colour the text by who wrote it'),
-    exportMenu, share, nameInput);
+    exportMenu, share, ...(shareReadOnly ? [shareReadOnly] : []), nameInput);
 
   return {
     element,
@@ -91,8 +100,14 @@ function swatch(color) {
   return dot;
 }
 
-async function copyLink(button) {
-  const link = window.location.href.split('#')[0];
+async function copyLink(button, linkOrPromise) {
+  let link;
+  try {
+    link = await linkOrPromise;
+  } catch (e) {
+    flash(button, 'Link unavailable');
+    return;
+  }
   try {
     await navigator.clipboard.writeText(link);
     flash(button, 'Link copied');

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Tandem's configuration, read once at start-up. Each setting is a system property or, failing
- * that, an environment variable of the same name; unset ones take the default given here.
+ * Tandem's configuration, read once at start-up. Each setting is a context parameter of the web
+ * application, a system property or an environment variable of the same name, in that order;
+ * unset ones take the default given here.
  *
  * @param dbUrl                the JDBC URL ({@code TANDEM_DB_URL}), or {@code null} for the default:
  *                             an embedded H2 file, {@code ~/.tandem/tandem.mv.db} (see
@@ -25,10 +26,21 @@ import java.util.function.UnaryOperator;
  * @param pingInterval         {@code TANDEM_PING_SECONDS}: how often the server pings each WebSocket, which
  *                             also keeps a reverse proxy from closing an idle one (nginx's default read
  *                             timeout is 60 s); default 30 s, and below the idle timeout
- * @param idleTimeout          how long a WebSocket may stay silent before it is closed; 120 s
- * @param throttlePatience     how long a connection may keep over the rate before it is closed; 10 s
- * @param outboundQueueLimit   messages that may wait for a client that has stopped reading (for 5 s)
- *                             before it is closed with 1013, ten times that whatever; 10,000
+ * @param idleTimeout          {@code TANDEM_IDLE_TIMEOUT_SECONDS}: how long a WebSocket may stay silent
+ *                             before it is closed; 120 s
+ * @param throttlePatience     {@code TANDEM_THROTTLE_PATIENCE_SECONDS}: how long a connection may keep over
+ *                             the rate before it is closed with 1008; 10 s
+ * @param maxOutboundBytes     {@code TANDEM_MAX_OUTBOUND_BYTES}: how much may wait to be sent to one
+ *                             connection (estimated UTF-8 bytes) before it counts as not reading and is
+ *                             closed with 1013; 16 MiB. One message larger than that still leaves when
+ *                             nothing else waits (a welcome with a large text).
+ * @param maxDocuments         {@code TANDEM_MAX_DOCUMENTS}: documents loaded in memory at once; a join
+ *                             that would load one more is refused (closed with 1013); 10,000
+ * @param maxConnectionsPerDocument {@code TANDEM_MAX_CONNECTIONS_PER_DOCUMENT}: connections joined to one
+ *                             document; one more is refused (closed with 1013); 500
+ * @param editToken            {@code TANDEM_EDIT_TOKEN}: when set (at least 16 characters), editing needs it
+ *                             (see {@code web.EditTokenFilter}); read-only links stay open. Default none:
+ *                             whoever has a document's id may edit it
  * @param metrics              {@code TANDEM_METRICS}: who may read {@code /metrics}; default
  *                             {@link MetricsAccess#LOCAL}
  * @param trustedProxies       {@code TANDEM_TRUSTED_PROXIES}, comma-separated addresses or CIDR ranges of
@@ -38,7 +50,8 @@ import java.util.function.UnaryOperator;
  */
 public record Settings(String dbUrl, String dbUser, String dbPassword, List<String> allowedOrigins,
                        int maxMessageBytes, int maxMessagesPerSecond, Duration pingInterval, Duration idleTimeout,
-                       Duration throttlePatience, int outboundQueueLimit, MetricsAccess metrics, List<String> trustedProxies) {
+                       Duration throttlePatience, long maxOutboundBytes, int maxDocuments, int maxConnectionsPerDocument,
+                       String editToken, MetricsAccess metrics, List<String> trustedProxies) {
 
     /** {@code TANDEM_METRICS}: whether {@code /metrics} is served, and to whom. */
     public enum MetricsAccess {
@@ -78,12 +91,34 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
             throw new IllegalArgumentException("TANDEM_PING_SECONDS must be at least 1 and below the idle timeout of "
                     + idleTimeout.toSeconds() + " s, not " + pingInterval.toSeconds());
         }
+        if (maxOutboundBytes < maxMessageBytes) {
+            throw new IllegalArgumentException("TANDEM_MAX_OUTBOUND_BYTES must be at least TANDEM_MAX_MESSAGE_BYTES ("
+                    + maxMessageBytes + "), not " + maxOutboundBytes);
+        }
+        if (maxDocuments < 1 || maxConnectionsPerDocument < 1) {
+            throw new IllegalArgumentException("TANDEM_MAX_DOCUMENTS and TANDEM_MAX_CONNECTIONS_PER_DOCUMENT must be at least 1, not "
+                    + maxDocuments + " and " + maxConnectionsPerDocument);
+        }
+        if (throttlePatience.isNegative()) {
+            throw new IllegalArgumentException("TANDEM_THROTTLE_PATIENCE_SECONDS must not be negative, not " + throttlePatience.toSeconds());
+        }
+        if (editToken != null && editToken.length() < 16) {
+            throw new IllegalArgumentException("TANDEM_EDIT_TOKEN must be at least 16 characters (a long random secret)");
+        }
     }
 
     /** The settings of this process: system properties first, then the environment. */
     public static Settings fromEnvironment() {
+        return fromEnvironment(name -> null);
+    }
+
+    /** The settings {@code first} gives (e.g. the web application's context parameters), then this process's. */
+    public static Settings fromEnvironment(UnaryOperator<String> first) {
         return read(name -> {
-            String value = System.getProperty(name);
+            String value = first.apply(name);
+            if (value == null) {
+                value = System.getProperty(name);
+            }
             return value != null ? value : System.getenv(name);
         });
     }
@@ -98,7 +133,12 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
                 number(lookup, "TANDEM_MAX_MESSAGE_BYTES", DEFAULT_MAX_MESSAGE_BYTES),
                 number(lookup, "TANDEM_MAX_MESSAGES_PER_SECOND", DEFAULT_MAX_MESSAGES_PER_SECOND),
                 Duration.ofSeconds(number(lookup, "TANDEM_PING_SECONDS", DEFAULT_PING_SECONDS)),
-                Duration.ofSeconds(120), Duration.ofSeconds(10), 10_000,
+                Duration.ofSeconds(number(lookup, "TANDEM_IDLE_TIMEOUT_SECONDS", 120)),
+                Duration.ofSeconds(number(lookup, "TANDEM_THROTTLE_PATIENCE_SECONDS", 10)),
+                number(lookup, "TANDEM_MAX_OUTBOUND_BYTES", 16 << 20),
+                number(lookup, "TANDEM_MAX_DOCUMENTS", 10_000),
+                number(lookup, "TANDEM_MAX_CONNECTIONS_PER_DOCUMENT", 500),
+                text(lookup, "TANDEM_EDIT_TOKEN", null),
                 MetricsAccess.parse(text(lookup, "TANDEM_METRICS", "local")),
                 trustedProxies(text(lookup, "TANDEM_TRUSTED_PROXIES", DEFAULT_TRUSTED_PROXIES)));
     }
@@ -131,9 +171,12 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
 
     @Override
     public String toString() {
-        // the password never reaches a log
+        // neither the password nor the edit token reaches a log
         return "Settings[dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", allowedOrigins=" + allowedOrigins
                 + ", maxMessageBytes=" + maxMessageBytes + ", maxMessagesPerSecond=" + maxMessagesPerSecond
-                + ", pingInterval=" + pingInterval + ", metrics=" + metrics + ", trustedProxies=" + trustedProxies + "]";
+                + ", pingInterval=" + pingInterval + ", idleTimeout=" + idleTimeout + ", throttlePatience=" + throttlePatience
+                + ", maxOutboundBytes=" + maxOutboundBytes + ", maxDocuments=" + maxDocuments
+                + ", maxConnectionsPerDocument=" + maxConnectionsPerDocument + ", editToken=" + (editToken == null ? "none" : "set")
+                + ", metrics=" + metrics + ", trustedProxies=" + trustedProxies + "]";
     }
 }

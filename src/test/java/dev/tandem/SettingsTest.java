@@ -63,6 +63,35 @@ class SettingsTest {
     }
 
     @Test
+    void everyLimitIsASettingWithItsDocumentedDefault() {
+        Settings defaults = Settings.read(name -> null);
+        assertThat(defaults.throttlePatience()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.maxOutboundBytes()).isEqualTo(16L << 20);
+        assertThat(defaults.maxDocuments()).isEqualTo(10_000);
+        assertThat(defaults.maxConnectionsPerDocument()).isEqualTo(500);
+        assertThat(defaults.editToken()).isNull();
+
+        Settings set = Settings.read(Map.of("TANDEM_PING_SECONDS", "5", "TANDEM_IDLE_TIMEOUT_SECONDS", "20",
+                "TANDEM_THROTTLE_PATIENCE_SECONDS", "3", "TANDEM_MAX_OUTBOUND_BYTES", "2097152", "TANDEM_MAX_DOCUMENTS", "7",
+                "TANDEM_MAX_CONNECTIONS_PER_DOCUMENT", "9", "TANDEM_EDIT_TOKEN", "a-secret-of-many-characters")::get);
+        assertThat(set.pingInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(set.idleTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(set.throttlePatience()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(set.maxOutboundBytes()).isEqualTo(2_097_152);
+        assertThat(set.maxDocuments()).isEqualTo(7);
+        assertThat(set.maxConnectionsPerDocument()).isEqualTo(9);
+        assertThat(set.editToken()).isEqualTo("a-secret-of-many-characters");
+        assertThat(set.toString()).doesNotContain("a-secret-of-many-characters");
+    }
+
+    @Test
+    void aShortEditTokenOrAnOutboundBoundUnderTheMessageSizeIsRefused() {
+        assertThatThrownBy(() -> Settings.read(Map.of("TANDEM_EDIT_TOKEN", "short")::get)).hasMessageContaining("TANDEM_EDIT_TOKEN");
+        assertThatThrownBy(() -> Settings.read(Map.of("TANDEM_MAX_OUTBOUND_BYTES", "1024")::get))
+                .hasMessageContaining("TANDEM_MAX_OUTBOUND_BYTES");
+    }
+
+    @Test
     void aMalformedNumberIsRefusedWithItsName() {
         assertThatThrownBy(() -> Settings.read(Map.of("TANDEM_MAX_MESSAGE_BYTES", "1MB")::get))
                 .hasMessageContaining("TANDEM_MAX_MESSAGE_BYTES");

@@ -47,6 +47,15 @@ public interface DocumentService extends AutoCloseable {
     /** The operations with {@code from <= rev < to}, at most {@code limit}, with author and time. */
     CompletionStage<List<StoredOperation>> operations(String documentId, long from, long to, int limit);
 
+    /**
+     * The token of the document's read-only link (created with the document, or now for one that
+     * has none yet), or empty if there is no such document. Only for callers that hold the id.
+     */
+    CompletionStage<Optional<String>> viewToken(String documentId);
+
+    /** The id of the document that read-only link token {@code token} opens, or empty (also for a malformed token). */
+    CompletionStage<Optional<String>> documentOfViewToken(String token);
+
     /** Documents, most recently changed first. */
     CompletionStage<List<DocumentSummary>> list(int limit);
 

@@ -21,14 +21,19 @@ import java.time.Duration;
  * @param storeThreads      threads that call the store (commits, loads, history). Several
  *                          documents commit at once only with several; more than the store's
  *                          connection pool holds just wait for a connection. Defaults to 8.
+ * @param maxDocuments      documents loaded at once; a join that would load one more ends with
+ *                          {@link Participant.End#CAPACITY}. Defaults to 10,000.
+ * @param maxSessionsPerDocument sessions of one document at once (joined or joining); one more
+ *                          ends with {@link Participant.End#CAPACITY}. Defaults to 500.
  */
 public record DocumentSettings(int snapshotEvery, int recentOperations, Duration idleUnload, int maxBatch,
-                               int laneThreads, int storeThreads) {
+                               int laneThreads, int storeThreads, int maxDocuments, int maxSessionsPerDocument) {
 
     public DocumentSettings {
-        if (snapshotEvery < 1 || recentOperations < 1 || maxBatch < 1 || laneThreads < 1 || storeThreads < 1) {
+        if (snapshotEvery < 1 || recentOperations < 1 || maxBatch < 1 || laneThreads < 1 || storeThreads < 1
+                || maxDocuments < 1 || maxSessionsPerDocument < 1) {
             throw new IllegalArgumentException("settings must be positive: " + snapshotEvery + ", " + recentOperations
-                    + ", " + maxBatch + ", " + laneThreads + ", " + storeThreads);
+                    + ", " + maxBatch + ", " + laneThreads + ", " + storeThreads + ", " + maxDocuments + ", " + maxSessionsPerDocument);
         }
         if (idleUnload == null || idleUnload.isNegative()) {
             throw new IllegalArgumentException("idleUnload must be zero or positive, got " + idleUnload);
@@ -38,30 +43,36 @@ public record DocumentSettings(int snapshotEvery, int recentOperations, Duration
     /** The documented defaults. */
     public static DocumentSettings defaults() {
         return new DocumentSettings(500, 2_000, Duration.ofMinutes(5), 1_000,
-                Runtime.getRuntime().availableProcessors(), 8);
+                Runtime.getRuntime().availableProcessors(), 8, 10_000, 500);
     }
 
     public DocumentSettings withSnapshotEvery(int operations) {
-        return new DocumentSettings(operations, recentOperations, idleUnload, maxBatch, laneThreads, storeThreads);
+        return new DocumentSettings(operations, recentOperations, idleUnload, maxBatch, laneThreads, storeThreads, maxDocuments, maxSessionsPerDocument);
     }
 
     public DocumentSettings withRecentOperations(int operations) {
-        return new DocumentSettings(snapshotEvery, operations, idleUnload, maxBatch, laneThreads, storeThreads);
+        return new DocumentSettings(snapshotEvery, operations, idleUnload, maxBatch, laneThreads, storeThreads, maxDocuments, maxSessionsPerDocument);
     }
 
     public DocumentSettings withIdleUnload(Duration after) {
-        return new DocumentSettings(snapshotEvery, recentOperations, after, maxBatch, laneThreads, storeThreads);
+        return new DocumentSettings(snapshotEvery, recentOperations, after, maxBatch, laneThreads, storeThreads, maxDocuments, maxSessionsPerDocument);
     }
 
     public DocumentSettings withMaxBatch(int operations) {
-        return new DocumentSettings(snapshotEvery, recentOperations, idleUnload, operations, laneThreads, storeThreads);
+        return new DocumentSettings(snapshotEvery, recentOperations, idleUnload, operations, laneThreads, storeThreads, maxDocuments, maxSessionsPerDocument);
     }
 
     public DocumentSettings withLaneThreads(int threads) {
-        return new DocumentSettings(snapshotEvery, recentOperations, idleUnload, maxBatch, threads, storeThreads);
+        return new DocumentSettings(snapshotEvery, recentOperations, idleUnload, maxBatch, threads, storeThreads, maxDocuments, maxSessionsPerDocument);
     }
 
     public DocumentSettings withStoreThreads(int threads) {
-        return new DocumentSettings(snapshotEvery, recentOperations, idleUnload, maxBatch, laneThreads, threads);
+        return new DocumentSettings(snapshotEvery, recentOperations, idleUnload, maxBatch, laneThreads, threads, maxDocuments, maxSessionsPerDocument);
+    }
+
+    /** The ceilings of loaded documents and of sessions per document. */
+    public DocumentSettings withCapacity(int documents, int sessionsPerDocument) {
+        return new DocumentSettings(snapshotEvery, recentOperations, idleUnload, maxBatch, laneThreads, storeThreads,
+                documents, sessionsPerDocument);
     }
 }

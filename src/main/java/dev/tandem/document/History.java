@@ -6,6 +6,7 @@ import dev.tandem.store.Snapshot;
 import dev.tandem.store.StoreException;
 import dev.tandem.store.StoredDocument;
 import dev.tandem.store.StoredOperation;
+import dev.tandem.store.ViewTokens;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -57,6 +58,17 @@ final class History {
 
     CompletableFuture<List<DocumentSummary>> list(int limit) {
         return CompletableFuture.supplyAsync(() -> store.list(limit), storeExecutor);
+    }
+
+    CompletableFuture<Optional<String>> viewToken(String id) {
+        return CompletableFuture.supplyAsync(() -> store.viewToken(id), storeExecutor);
+    }
+
+    CompletableFuture<Optional<String>> documentOfViewToken(String token) {
+        if (!ViewTokens.isWellFormed(token)) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return CompletableFuture.supplyAsync(() -> store.documentOfViewToken(token), storeExecutor);
     }
 
     CompletableFuture<Boolean> create(String id) {

@@ -89,6 +89,11 @@ final class LiveDocument {
         return pins.get() > 0;
     }
 
+    /** Sessions holding the document: joined, or joining. */
+    int pins() {
+        return pins.get();
+    }
+
     long durable() {
         return commit.durable();
     }

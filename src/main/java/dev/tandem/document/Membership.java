@@ -94,10 +94,10 @@ final class Membership {
         boolean announced = session.welcomed && !session.ended;
         session.endQuietly();
         document.presence.unseat(session);
+        document.unpin(session); // first: whoever hears of the leave may take the seat
         if (announced) {
             announceLeft(session);
         }
-        document.unpin(session);
     }
 
     /** Ends one session from the server's side; the others see it leave unless they are ending too. */

@@ -75,12 +75,23 @@ public final class SharedDocumentService implements DocumentService {
         LiveDocument document = documents.compute(documentId, (id, existing) -> {
             LiveDocument live = existing;
             if (live == null) {
+                // the count may pass the ceiling by the joins racing here: a bound, not an exact one
+                if (documents.size() >= settings.maxDocuments()) {
+                    return null;
+                }
                 live = new LiveDocument(id, this);
                 created.set(true);
+            } else if (live.pins() >= settings.maxSessionsPerDocument()) {
+                return live;
             }
             live.pin(session);
             return live;
         });
+        if (document == null || !session.pinned) {
+            LOG.fine(() -> "join of " + documentId + " refused: at capacity");
+            session.end(Participant.End.CAPACITY);
+            return session;
+        }
         session.attach(document);
         try {
             if (created.get()) {
@@ -117,6 +128,16 @@ public final class SharedDocumentService implements DocumentService {
     @Override
     public CompletionStage<List<StoredOperation>> operations(String documentId, long from, long to, int limit) {
         return history.operations(documentId, from, to, limit);
+    }
+
+    @Override
+    public CompletionStage<Optional<String>> viewToken(String documentId) {
+        return history.viewToken(documentId);
+    }
+
+    @Override
+    public CompletionStage<Optional<String>> documentOfViewToken(String token) {
+        return history.documentOfViewToken(token);
     }
 
     @Override

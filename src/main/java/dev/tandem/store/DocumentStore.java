@@ -117,6 +117,18 @@ public interface DocumentStore extends AutoCloseable {
     /** The summary of one document, or empty if there is no such document. */
     Optional<DocumentSummary> summary(String id);
 
+    /**
+     * The document's read-only link token ({@link ViewTokens}): created with the document by
+     * {@link #create}, and on the first call here for a document that has none yet (one created
+     * by an append, or before links existed). Always the same token for a document.
+     *
+     * @return empty if there is no such document
+     */
+    Optional<String> viewToken(String id);
+
+    /** The id of the document whose read-only token is {@code token}, or empty. */
+    Optional<String> documentOfViewToken(String token);
+
     /** Whether the storage answers right now (for {@code /health}). */
     boolean isReachable();
 

@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryDocumentStore implements DocumentStore {
 
     private final ConcurrentHashMap<String, Entry> documents = new ConcurrentHashMap<>();
+    /** Read-only link token to document id. */
+    private final ConcurrentHashMap<String, String> viewLinks = new ConcurrentHashMap<>();
     private final Clock clock;
 
     public InMemoryDocumentStore() {
@@ -36,7 +38,33 @@ public final class InMemoryDocumentStore implements DocumentStore {
     @Override
     public boolean create(String id) {
         Instant now = CallerContract.truncate(clock.instant());
-        return documents.putIfAbsent(id, new Entry(id, now)) == null;
+        Entry fresh = new Entry(id, now);
+        fresh.viewToken = ViewTokens.fresh();
+        if (documents.putIfAbsent(id, fresh) != null) {
+            return false;
+        }
+        viewLinks.put(fresh.viewToken, id);
+        return true;
+    }
+
+    @Override
+    public Optional<String> viewToken(String id) {
+        Entry entry = documents.get(id);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        synchronized (entry) {
+            if (entry.viewToken == null) {
+                entry.viewToken = ViewTokens.fresh();
+                viewLinks.put(entry.viewToken, id);
+            }
+            return Optional.of(entry.viewToken);
+        }
+    }
+
+    @Override
+    public Optional<String> documentOfViewToken(String token) {
+        return Optional.ofNullable(viewLinks.get(token));
     }
 
     @Override
@@ -169,6 +197,7 @@ public final class InMemoryDocumentStore implements DocumentStore {
     @Override
     public void close() {
         documents.clear();
+        viewLinks.clear();
     }
 
     /** One document; every field is guarded by the entry's monitor. */
@@ -179,6 +208,7 @@ public final class InMemoryDocumentStore implements DocumentStore {
         final Map<String, NavigableMap<Long, StoredOperation>> bySrc = new HashMap<>();
         int length;
         Instant updated;
+        String viewToken;
 
         Entry(String id, Instant created) {
             this.id = id;

@@ -78,14 +78,28 @@ public final class JdbcDocumentStore implements DocumentStore {
                 insert.setObject(2, OperationRows.timestamp(now));
                 insert.setObject(3, OperationRows.timestamp(now));
                 insert.executeUpdate();
-                return true;
             } catch (SQLException e) {
                 if (SqlStates.isIntegrityViolation(e)) {
                     return false; // created by someone else between the check and the insert
                 }
                 throw e;
             }
+            // in its own statement after the document's: a crash in between leaves a document
+            // without a token, which viewToken then creates
+            ViewLinkRows.tokenOf(connection, id, now);
+            return true;
         });
+    }
+
+    @Override
+    public Optional<String> viewToken(String id) {
+        return inConnection("find the read-only link of '" + id + "'",
+                connection -> ViewLinkRows.tokenOf(connection, id, CallerContract.truncate(clock.instant())));
+    }
+
+    @Override
+    public Optional<String> documentOfViewToken(String token) {
+        return inConnection("find the document of a read-only link", connection -> ViewLinkRows.documentOf(connection, token));
     }
 
     @Override

@@ -23,7 +23,8 @@ final class Schema {
 
     /** The scripts in the order they apply; a new version is appended, never edited. */
     private static final List<String> SCRIPTS = List.of(
-            "1-documents-operations-snapshots.sql");
+            "1-documents-operations-snapshots.sql",
+            "2-view-links.sql");
 
     private Schema() {
     }

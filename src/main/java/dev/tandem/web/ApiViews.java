@@ -15,10 +15,19 @@ public final class ApiViews {
     private ApiViews() {
     }
 
-    @JsonbPropertyOrder({"id", "rev", "text"})
-    public record DocumentView(String id, long rev, String text) {
-        static DocumentView of(DocumentState state) {
-            return new DocumentView(state.id(), state.rev(), state.text());
+    /**
+     * A document at its head. {@code viewToken} (its read-only link, {@code /v/{viewToken}}) is
+     * given with the id to those who asked by id; on a read-only link neither is (JSON-B leaves
+     * out nulls), so the link never reveals the id.
+     */
+    @JsonbPropertyOrder({"id", "rev", "text", "viewToken"})
+    public record DocumentView(String id, long rev, String text, String viewToken) {
+        static DocumentView of(DocumentState state, String viewToken) {
+            return new DocumentView(state.id(), state.rev(), state.text(), viewToken);
+        }
+
+        static DocumentView readOnly(DocumentState state) {
+            return new DocumentView(null, state.rev(), state.text(), null);
         }
     }
 
@@ -37,6 +46,7 @@ public final class ApiViews {
         }
     }
 
-    public record Created(String id) {
+    @JsonbPropertyOrder({"id", "viewToken"})
+    public record Created(String id, String viewToken) {
     }
 }

@@ -19,6 +19,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Level;
@@ -73,11 +74,13 @@ final class DocumentsServlet extends HttpServlet {
         if (!DocumentId.isValid(id)) {
             HttpJson.error(response, 400, "invalid-id", "document ids match ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
         } else if (path.length == 1) {
-            answer(request, service.get(id), (r, found) -> {
+            // the read-only link's token goes only to those who have the id, which lets them edit anyway
+            answer(request, service.get(id).thenCombine(service.viewToken(id), (found, token) ->
+                    found.map(state -> ApiViews.DocumentView.of(state, token.orElse(null)))), (r, found) -> {
                 if (found.isEmpty()) {
                     notFound(r, id);
                 } else {
-                    HttpJson.write(r, 200, ApiViews.DocumentView.of(found.get()));
+                    HttpJson.write(r, 200, found.get());
                 }
             });
         } else if (path.length == 2 && (path[1].equals("text") || path[1].equals("ops"))) {
@@ -118,10 +121,11 @@ final class DocumentsServlet extends HttpServlet {
             return;
         }
         String created = id != null ? id : freshId();
-        answer(request, service.create(created), (r, isNew) -> {
-            if (isNew) {
+        answer(request, service.create(created).thenCompose(isNew -> isNew
+                ? service.viewToken(created) : CompletableFuture.completedFuture(Optional.<String>empty())), (r, token) -> {
+            if (token.isPresent()) {
                 r.setHeader("Location", request.getContextPath() + "/api/docs/" + created);
-                HttpJson.write(r, 201, new ApiViews.Created(created));
+                HttpJson.write(r, 201, new ApiViews.Created(created, token.get()));
             } else {
                 HttpJson.error(r, 409, "exists", "document " + created + " exists already");
             }
@@ -130,51 +134,63 @@ final class DocumentsServlet extends HttpServlet {
 
     private void text(HttpServletRequest request, String id) throws BadParameter {
         Long rev = parameter(request, "rev");
-        CompletionStage<TextAtRevision> text = rev == null
+        answer(request, textAt(service, id, rev), (r, result) -> sendText(r, result, rev, id));
+    }
+
+    /** The text at {@code rev}, or at the head when {@code rev} is {@code null}. */
+    static CompletionStage<TextAtRevision> textAt(DocumentService service, String id, Long rev) {
+        return rev == null
                 ? service.get(id).thenApply(found -> found.<TextAtRevision>map(d -> new TextAtRevision.Found(d.rev(), d.text()))
                         .orElse(new TextAtRevision.NoSuchDocument()))
                 : service.textAt(id, rev);
-        answer(request, text, (r, result) -> {
-            if (result instanceof TextAtRevision.Found found) {
-                byte[] utf8 = found.text().getBytes(StandardCharsets.UTF_8);
-                r.setStatus(200);
-                r.setContentType("text/plain;charset=UTF-8");
-                r.setHeader("X-Tandem-Rev", Long.toString(found.rev()));
-                r.setContentLength(utf8.length);
-                r.getOutputStream().write(utf8);
-            } else if (result instanceof TextAtRevision.UnknownRevision unknown) {
-                HttpJson.error(r, 404, "unknown-rev", "revision " + rev + " is above the head " + unknown.head());
-            } else {
-                notFound(r, id);
-            }
-        });
+    }
+
+    /** PROTOCOL.md's text answer; {@code shownAs} names the document in a 404 (never the id on a read-only link). */
+    static void sendText(HttpServletResponse r, TextAtRevision result, Long rev, String shownAs) throws IOException {
+        if (result instanceof TextAtRevision.Found found) {
+            byte[] utf8 = found.text().getBytes(StandardCharsets.UTF_8);
+            r.setStatus(200);
+            r.setContentType("text/plain;charset=UTF-8");
+            r.setHeader("X-Tandem-Rev", Long.toString(found.rev()));
+            r.setContentLength(utf8.length);
+            r.getOutputStream().write(utf8);
+        } else if (result instanceof TextAtRevision.UnknownRevision unknown) {
+            HttpJson.error(r, 404, "unknown-rev", "revision " + rev + " is above the head " + unknown.head());
+        } else {
+            notFound(r, shownAs);
+        }
     }
 
     private void operations(HttpServletRequest request, String id) throws BadParameter {
-        Long from = parameter(request, "from");
-        Long to = parameter(request, "to");
+        CompletionStage<Optional<List<StoredOperation>>> ops = operations(service, id, parameter(request, "from"), parameter(request, "to"));
+        answer(request, ops, (r, list) -> sendOperations(r, list, id));
+    }
+
+    /** PROTOCOL.md's {@code /ops}: empty when there is no such document. */
+    static CompletionStage<Optional<List<StoredOperation>>> operations(DocumentService service, String id, Long from, Long to) {
         long start = from == null ? 0 : from;
-        CompletionStage<Optional<List<StoredOperation>>> ops = service.get(id).thenCompose(found -> {
+        return service.get(id).thenCompose(found -> {
             if (found.isEmpty()) {
-                return java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());
+                return CompletableFuture.completedFuture(Optional.empty());
             }
             long end = Math.min(to == null ? found.get().rev() : to, found.get().rev());
             end = Math.min(end, start + MAX_OPERATIONS);
             return end <= start
-                    ? java.util.concurrent.CompletableFuture.completedFuture(Optional.of(List.of()))
+                    ? CompletableFuture.completedFuture(Optional.of(List.of()))
                     : service.operations(id, start, end, MAX_OPERATIONS).thenApply(Optional::of);
-        });
-        answer(request, ops, (r, list) -> {
-            if (list.isEmpty()) {
-                notFound(r, id);
-            } else {
-                HttpJson.write(r, 200, list.get().stream().map(ApiViews.OperationView::of).toList());
-            }
         });
     }
 
+    static void sendOperations(HttpServletResponse r, Optional<List<StoredOperation>> list, String shownAs) throws IOException {
+        if (list.isEmpty()) {
+            notFound(r, shownAs);
+        } else {
+            HttpJson.write(r, 200, list.get().stream().map(ApiViews.OperationView::of).toList());
+        }
+    }
+
     /** A non-negative integer parameter, or {@code null} if absent. */
-    private static Long parameter(HttpServletRequest request, String name) throws BadParameter {
+    static Long parameter(HttpServletRequest request, String name) throws BadParameter {
         String value = request.getParameter(name);
         if (value == null || value.isEmpty()) {
             return null;
@@ -191,7 +207,7 @@ final class DocumentsServlet extends HttpServlet {
     }
 
     /** A malformed query parameter: answered 400 with this message. */
-    private static final class BadParameter extends Exception {
+    static final class BadParameter extends Exception {
         BadParameter(String message) {
             super(message, null, false, false);
         }
@@ -237,11 +253,11 @@ final class DocumentsServlet extends HttpServlet {
         return id.toString();
     }
 
-    private static void notFound(HttpServletResponse response, String id) throws IOException {
+    static void notFound(HttpServletResponse response, String id) throws IOException {
         HttpJson.error(response, 404, "not-found", "no document " + id);
     }
 
-    private static String[] segments(HttpServletRequest request) {
+    static String[] segments(HttpServletRequest request) {
         String path = request.getPathInfo();
         if (path == null || path.equals("/")) {
             return new String[0];
@@ -250,12 +266,12 @@ final class DocumentsServlet extends HttpServlet {
     }
 
     /** What to send once the service has answered. */
-    private interface Reply<T> {
+    interface Reply<T> {
         void send(HttpServletResponse response, T value) throws IOException;
     }
 
     /** Completes the request asynchronously with the service's answer, or 503/500 if it failed. */
-    private static <T> void answer(HttpServletRequest request, CompletionStage<T> stage, Reply<T> reply) {
+    static <T> void answer(HttpServletRequest request, CompletionStage<T> stage, Reply<T> reply) {
         AsyncContext async = request.startAsync();
         stage.whenComplete((value, failure) -> {
             HttpServletResponse response = (HttpServletResponse) async.getResponse();

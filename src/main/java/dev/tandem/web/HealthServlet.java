@@ -1,18 +1,23 @@
 package dev.tandem.web;
 
 import dev.tandem.document.DocumentService;
+import dev.tandem.websocket.CloseCounts;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 
-/** {@code GET /health}: 200 {@code {"status":"UP"}} while the store answers, 503 otherwise. */
+/** {@code GET /health}: 200 {@code {"status":"UP",…}} while the store answers, 503 otherwise. */
 final class HealthServlet extends HttpServlet {
 
     private final transient DocumentService service;
+    private final transient CloseCounts closes;
 
-    HealthServlet(DocumentService service) {
+    HealthServlet(DocumentService service, CloseCounts closes) {
         this.service = service;
+        this.closes = closes;
     }
 
     @Override
@@ -24,9 +29,11 @@ final class HealthServlet extends HttpServlet {
         } catch (RuntimeException e) {
             up = false;
         }
-        HttpJson.write(response, up ? 200 : 503, new Health(up ? "UP" : "DOWN"));
+        HttpJson.write(response, up ? 200 : 503, new Health(up ? "UP" : "DOWN", closes.snapshot()));
     }
 
-    public record Health(String status) {
+    /** {@code closed}: connections the server closed since start, by close code (e.g. 1013: too slow to read). */
+    @JsonbPropertyOrder({"status", "closed"})
+    public record Health(String status, Map<String, Long> closed) {
     }
 }

@@ -94,6 +94,16 @@ final class MeteredDocumentStore implements DocumentStore {
     }
 
     @Override
+    public Optional<String> viewToken(String id) {
+        return store.viewToken(id);
+    }
+
+    @Override
+    public Optional<String> documentOfViewToken(String token) {
+        return store.documentOfViewToken(token);
+    }
+
+    @Override
     public boolean isReachable() {
         return store.isReachable();
     }

@@ -6,6 +6,7 @@ import dev.tandem.document.DocumentSettings;
 import dev.tandem.document.SharedDocumentService;
 import dev.tandem.store.DocumentStore;
 import dev.tandem.store.StoreSettings;
+import dev.tandem.websocket.CloseCounts;
 import dev.tandem.websocket.EndpointConfigurator;
 import dev.tandem.websocket.EndpointContext;
 import dev.tandem.websocket.HandshakeFilter;
@@ -52,33 +53,46 @@ public final class TandemListener implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        Settings settings = Settings.fromEnvironment();
+        ServletContext context = event.getServletContext();
+        // a context parameter of the same name (e.g. <Parameter> in Tomcat's context.xml) wins
+        Settings settings = Settings.fromEnvironment(context::getInitParameter);
         LOG.info(() -> "Tandem starting with " + settings);
         store = new StoreSettings(settings.dbUrl(), settings.dbUser(), settings.dbPassword()).open();
         if (settings.metrics() != Settings.MetricsAccess.OFF) {
             metrics = new TandemMetrics();
         }
         SharedDocumentService shared = new SharedDocumentService(metrics == null ? store : new MeteredDocumentStore(store, metrics),
-                DocumentSettings.defaults());
+                DocumentSettings.defaults().withCapacity(settings.maxDocuments(), settings.maxConnectionsPerDocument()));
         service = shared;
         timers = Executors.newScheduledThreadPool(2, daemon("tandem-websocket-timer"));
-        endpoints = new EndpointContext(service, settings, timers, metrics == null ? TransportMetrics.NONE : metrics);
+        endpoints = new EndpointContext(service, settings, timers, metrics == null ? TransportMetrics.NONE : metrics, new CloseCounts());
         EndpointConfigurator.install(endpoints);
 
-        ServletContext context = event.getServletContext();
         // first of all (registered first, isMatchAfter = false): every later check sees the user's address
         FilterRegistration.Dynamic forwarded = context.addFilter("tandem-forwarded",
                 new ForwardedRequestFilter(TrustedProxies.of(settings.trustedProxies())));
         forwarded.setAsyncSupported(true); // the HTTP API's servlet is asynchronous
         forwarded.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        if (settings.editToken() != null) {
+            EditTokenFilter guard = new EditTokenFilter(settings.editToken());
+            FilterRegistration.Dynamic editing = context.addFilter("tandem-edit-token", guard);
+            editing.setAsyncSupported(true);
+            editing.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false,
+                    HandshakeFilter.PATH_PREFIX + "*", "/api/docs", "/api/docs/*");
+            context.addServlet("tandem-unlock", new UnlockServlet(guard)).addMapping("/unlock");
+        }
         // before the container's own upgrade filter (isMatchAfter = false): refusals are plain HTTP
         context.addFilter("tandem-handshake", new HandshakeFilter(OriginPolicy.allowing(settings.allowedOrigins())))
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, HandshakeFilter.PATH_PREFIX + "*");
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false,
+                        HandshakeFilter.PATH_PREFIX + "*", HandshakeFilter.VIEW_PATH_PREFIX + "*");
         ServletRegistration.Dynamic api = context.addServlet("tandem-documents",
                 new DocumentsServlet(service, settings.maxMessageBytes()));
         api.addMapping("/api/docs", "/api/docs/*");
         api.setAsyncSupported(true);
-        context.addServlet("tandem-health", new HealthServlet(service)).addMapping("/health");
+        ServletRegistration.Dynamic view = context.addServlet("tandem-view", new ViewServlet(service));
+        view.addMapping("/api/view/*");
+        view.setAsyncSupported(true);
+        context.addServlet("tandem-health", new HealthServlet(service, endpoints.closes())).addMapping("/health");
         if (metrics != null) {
             metrics.watch(shared);
             context.addServlet("tandem-metrics", new MetricsServlet(metrics, settings.metrics())).addMapping("/metrics");

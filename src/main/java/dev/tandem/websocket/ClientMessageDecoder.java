@@ -24,6 +24,8 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
 
     static final Pattern SRC = Pattern.compile("[A-Za-z0-9_-]{8,64}");
     static final int NAME_MAX_CODE_POINTS = 64;
+    /** The deepest nesting a message may have; PROTOCOL.md's deepest is 3 (a select's ranges). */
+    static final int MAX_DEPTH = 16;
     private int maxBytes = Integer.MAX_VALUE;
 
     public ClientMessageDecoder() {
@@ -54,6 +56,9 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
             if (bytes > maxBytes) {
                 return new ClientMessage.TooLarge(bytes, maxBytes);
             }
+        }
+        if (nestedTooDeep(text)) {
+            return new ClientMessage.Malformed("nested deeper than " + MAX_DEPTH + " levels");
         }
         Object json;
         try {
@@ -96,7 +101,7 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
             throw new WrongKind("field \"name\" is not a string");
         }
         Long rev = message.get("rev") == null ? null : integer(message, "rev");
-        return new ClientMessage.Hello(id, cut((String) name), rev);
+        return new ClientMessage.Hello(id, cut(clean((String) name)), rev);
     }
 
     private static List<Range> ranges(Map<?, ?> message) throws WrongKind {
@@ -143,6 +148,35 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
         throw new WrongKind(value == null ? "field \"" + field + "\" is missing" : "field \"" + field + "\" is not an array");
     }
 
+    /**
+     * Whether arrays and objects nest deeper than any message needs. Checked before parsing,
+     * because JSON-B reads nested values recursively: 100,000 opening brackets (200 KB, under
+     * the size limit) overflow its stack, which the container answers by dropping the connection.
+     */
+    static boolean nestedTooDeep(String text) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                if (++depth > MAX_DEPTH) {
+                    return true;
+                }
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        return false;
+    }
+
     private static long utf8Length(String text) {
         long bytes = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -159,6 +193,23 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
             }
         }
         return bytes;
+    }
+
+    /**
+     * The name without control characters (U+0000 to U+001F, U+007F to U+009F: PostgreSQL
+     * refuses U+0000, and line breaks or escapes have no place in a label) and without unpaired
+     * surrogates (not encodable in UTF-8); {@code null} when nothing is left.
+     */
+    static String clean(String name) {
+        if (name == null) {
+            return null;
+        }
+        StringBuilder kept = new StringBuilder(name.length());
+        name.codePoints()
+                .filter(c -> !Character.isISOControl(c) && !(c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE))
+                .forEach(kept::appendCodePoint);
+        String cleaned = kept.toString().strip();
+        return cleaned.isEmpty() ? null : cleaned;
     }
 
     /** The name cut to 64 characters, never between the two halves of a surrogate pair. */

@@ -33,6 +33,8 @@ final class Connection implements Participant {
 
     private final DocumentService service;
     private final String documentId;
+    /** How the client knows the document: its id, or on a read-only link the link's token. */
+    private final String shownAs;
     private final Mode mode;
     private final Outbox outbox;
     private final TransportMetrics metrics;
@@ -49,12 +51,13 @@ final class Connection implements Participant {
     private boolean gone;
 
     Connection(DocumentService service, String documentId, Mode mode, Outbox outbox) {
-        this(service, documentId, mode, outbox, TransportMetrics.NONE);
+        this(service, documentId, documentId, mode, outbox, TransportMetrics.NONE);
     }
 
-    Connection(DocumentService service, String documentId, Mode mode, Outbox outbox, TransportMetrics metrics) {
+    Connection(DocumentService service, String documentId, String shownAs, Mode mode, Outbox outbox, TransportMetrics metrics) {
         this.service = service;
         this.documentId = documentId;
+        this.shownAs = shownAs;
         this.mode = mode;
         this.outbox = outbox;
         this.metrics = metrics;
@@ -161,7 +164,7 @@ final class Connection implements Participant {
         synchronized (this) {
             welcomed = true;
         }
-        outbox.send(new ServerMessage.Welcome(welcome.doc(), welcome.client(), welcome.mode().wireName(), welcome.rev(),
+        outbox.send(new ServerMessage.Welcome(shownAs, welcome.client(), welcome.mode().wireName(), welcome.rev(),
                 welcome.head(), welcome.text(), welcome.users().stream().map(ServerMessage.UserView::of).toList()));
     }
 

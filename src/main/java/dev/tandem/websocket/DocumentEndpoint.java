@@ -14,10 +14,11 @@ import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,6 +45,8 @@ import java.util.logging.Logger;
 public final class DocumentEndpoint {
 
     private static final Logger LOG = Logger.getLogger(DocumentEndpoint.class.getName());
+    /** How long opening a read-only link may wait for the store to resolve its token. */
+    static final long LOOKUP_TIMEOUT_SECONDS = 5;
 
     /** The container's buffer per connection for a part of a message, in characters (and bytes for binary). */
     static final int PART_BUFFER = 8 * 1024;
@@ -60,23 +63,55 @@ public final class DocumentEndpoint {
     /** The rest of a message already refused as too large is skipped. */
     private boolean skippingTooLarge;
 
+    // package-private: ViewEndpoint wraps one
     DocumentEndpoint(EndpointContext context) {
         this.context = context;
     }
 
     @OnOpen
     public void open(Session session, @PathParam("id") String id) {
+        start(session, id, id, Mode.EDIT);
+    }
+
+    /**
+     * A read-only link's connection ({@link ViewEndpoint}): its token is resolved to the document
+     * here, once, on the container's thread before any message is read (one indexed lookup,
+     * bounded by {@link #LOOKUP_TIMEOUT_SECONDS}). The client only ever sees the token: the
+     * welcome names the document by it, so the view link never reveals the editing id.
+     */
+    void openView(Session session, String token) {
+        String id;
+        try {
+            id = context.service().documentOfViewToken(token).toCompletableFuture()
+                    .get(LOOKUP_TIMEOUT_SECONDS, TimeUnit.SECONDS).orElse(null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            refuse(session, token, Failure.STORE_FAILURE, "interrupted");
+            return;
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.WARNING, "looking up a read-only link failed", e);
+            refuse(session, token, Failure.STORE_FAILURE, "the store is not available; try again later");
+            return;
+        }
+        if (id == null) {
+            refuse(session, token, Failure.INVALID_ID, "no such read-only link");
+            return;
+        }
+        start(session, id, token, Mode.VIEW);
+    }
+
+    /** Opens the connection to document {@code id}, named {@code shownAs} to its client. */
+    private void start(Session session, String id, String shownAs, Mode mode) {
         Settings settings = context.settings();
         this.session = session;
         session.setMaxIdleTimeout(settings.idleTimeout().toMillis());
         session.setMaxTextMessageBufferSize(Math.min(PART_BUFFER, settings.maxMessageBytes()));
         session.setMaxBinaryMessageBufferSize(Math.min(PART_BUFFER, settings.maxMessageBytes()));
         decoder = new ClientMessageDecoder(settings.maxMessageBytes());
-        Outbox outbox = new Outbox(session.getAsyncRemote()::sendObject, this::closeSoon, settings.outboundQueueLimit(),
-                System::nanoTime);
-        connection = new Connection(context.service(), id, mode(session), outbox, context.metrics());
+        Outbox outbox = new Outbox(session.getAsyncRemote()::sendObject, this::closeSoon, settings.maxOutboundBytes());
+        connection = new Connection(context.service(), id, shownAs, mode, outbox, context.metrics());
         context.metrics().opened();
-        LOG.fine(() -> "event=ws-open session=" + session.getId() + " doc=" + id);
+        LOG.fine(() -> "event=ws-open session=" + session.getId() + " doc=" + shownAs);
         if (!DocumentId.isValid(id)) {
             connection.fail(Failure.INVALID_ID, "invalid document id", null);
             return;
@@ -84,6 +119,15 @@ public final class DocumentEndpoint {
         rate = new RateLimit(settings.maxMessagesPerSecond(), settings.throttlePatience().toNanos(), System.nanoTime());
         long ping = settings.pingInterval().toMillis();
         heartbeat = context.timers().scheduleWithFixedDelay(() -> beat(outbox), ping, ping, TimeUnit.MILLISECONDS);
+    }
+
+    /** A connection that never joins anything: it is closed at once with {@code failure}. */
+    private void refuse(Session session, String shownAs, Failure failure, String why) {
+        this.session = session;
+        Outbox outbox = new Outbox(session.getAsyncRemote()::sendObject, this::closeSoon, context.settings().maxOutboundBytes());
+        connection = new Connection(context.service(), null, shownAs, Mode.VIEW, outbox, context.metrics());
+        context.metrics().opened(); // balanced by close()
+        connection.fail(failure, why, null);
     }
 
     @OnMessage
@@ -187,6 +231,7 @@ public final class DocumentEndpoint {
 
     /** Closes off the caller's thread: closing writes a frame and may wait on the network. */
     private void closeSoon(CloseReason reason) {
+        context.closes().count(reason.getCloseCode().getCode());
         try {
             context.timers().execute(() -> {
                 try {
@@ -200,8 +245,4 @@ public final class DocumentEndpoint {
         }
     }
 
-    private static Mode mode(Session session) {
-        List<String> mode = session.getRequestParameterMap().get("mode");
-        return mode != null && mode.contains(Mode.VIEW.wireName()) ? Mode.VIEW : Mode.EDIT;
-    }
 }

@@ -48,9 +48,12 @@ public final class EndpointConfigurator extends ServerEndpointConfig.Configurato
         if (context == null) {
             throw new InstantiationException("Tandem is not started (or is stopping)");
         }
-        if (endpointClass != DocumentEndpoint.class) {
-            throw new InstantiationException("not a Tandem endpoint: " + endpointClass.getName());
+        if (endpointClass == DocumentEndpoint.class) {
+            return endpointClass.cast(new DocumentEndpoint(context));
         }
-        return endpointClass.cast(new DocumentEndpoint(context));
+        if (endpointClass == ViewEndpoint.class) {
+            return endpointClass.cast(new ViewEndpoint(context));
+        }
+        throw new InstantiationException("not a Tandem endpoint: " + endpointClass.getName());
     }
 }

@@ -13,12 +13,13 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param timers   runs heartbeats and closes (which may block on the network), never on the
  *                 document's lane; owned and shut down by whoever built this
  * @param metrics  where connections, failures and ack latencies are counted
+ * @param closes   what the server closed, by close code (reported by {@code /health})
  */
 public record EndpointContext(DocumentService service, Settings settings, ScheduledExecutorService timers,
-                              TransportMetrics metrics) {
+                              TransportMetrics metrics, CloseCounts closes) {
 
     /** Without metrics. */
     public EndpointContext(DocumentService service, Settings settings, ScheduledExecutorService timers) {
-        this(service, settings, timers, TransportMetrics.NONE);
+        this(service, settings, timers, TransportMetrics.NONE, new CloseCounts());
     }
 }

@@ -1,6 +1,7 @@
 package dev.tandem.websocket;
 
 import dev.tandem.document.DocumentId;
+import dev.tandem.store.ViewTokens;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -10,7 +11,8 @@ import java.io.IOException;
 
 /**
  * Refuses a WebSocket handshake over plain HTTP before the container upgrades it
- * (PROTOCOL.md): 404 for an invalid document id, 403 for a foreign {@code Origin}. A filter is
+ * (PROTOCOL.md): 404 for an invalid document id or a malformed read-only token, 403 for a
+ * foreign {@code Origin}. A filter is
  * the one portable place that sees the whole request before the upgrade; the containers'
  * upgrade filters are registered to run after the application's.
  */
@@ -18,6 +20,8 @@ public final class HandshakeFilter extends HttpFilter {
 
     /** Where the endpoint lives, below the context path. */
     public static final String PATH_PREFIX = "/ws/docs/";
+    /** Where read-only links' endpoint lives ({@link ViewEndpoint}). */
+    public static final String VIEW_PATH_PREFIX = "/ws/view/";
 
     private final OriginPolicy origins;
 
@@ -29,8 +33,12 @@ public final class HandshakeFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        String id = path.startsWith(PATH_PREFIX) ? path.substring(PATH_PREFIX.length()) : "";
-        if (!DocumentId.isValid(id)) {
+        if (path.startsWith(VIEW_PATH_PREFIX)) {
+            if (!ViewTokens.isWellFormed(path.substring(VIEW_PATH_PREFIX.length()))) {
+                refuse(response, HttpServletResponse.SC_NOT_FOUND, "no such read-only link");
+                return;
+            }
+        } else if (!DocumentId.isValid(path.startsWith(PATH_PREFIX) ? path.substring(PATH_PREFIX.length()) : "")) {
             refuse(response, HttpServletResponse.SC_NOT_FOUND, "invalid document id");
             return;
         }

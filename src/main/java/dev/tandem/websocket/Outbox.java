@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * One connection's outbound queue. At most one send is in flight; what arrives meanwhile waits
@@ -19,10 +18,13 @@ import java.util.function.LongSupplier;
  * through {@code closer}, which may block on the network and so must run elsewhere than the
  * caller (the endpoint gives it an executor).
  *
- * <p>A client too slow to read is closed with 1013 rather than letting memory grow: when more
- * than {@code bound} messages wait and no frame has left for {@link #PATIENCE_NANOS}, or when
- * ten times {@code bound} wait whatever the progress. A long catch-up to a client that reads
- * steadily therefore passes, while a stuck client is dropped.
+ * <p>A client too slow to read is closed with 1013 before it costs memory: what waits for it is
+ * bounded by its estimated size in bytes ({@link #estimatedBytes}), not by a count, because one
+ * message may carry a large text. A message that finds nothing else waiting leaves whatever its
+ * size (a welcome with a large document); once more than {@code maxWaitingBytes} would wait
+ * behind the frame in flight, the queue is dropped and the connection closed. A client that
+ * reads steadily keeps the queue short, however long its catch-up; one that stopped reading
+ * costs at most the bound (plus the frame the container is writing).
  */
 final class Outbox {
 
@@ -33,32 +35,27 @@ final class Outbox {
 
     /** Frames hold at most this many messages, so that no single frame grows without bound. */
     static final int MAX_BATCH = 256;
-    /** How long a client with more than {@code bound} messages waiting may go without reading one frame. */
-    static final long PATIENCE_NANOS = 5_000_000_000L;
 
     private final Sender sender;
     private final Consumer<CloseReason> closer;
-    private final int bound;
-    private final LongSupplier clock;
+    private final long maxWaitingBytes;
 
     // guarded by this
     private final ArrayDeque<ServerMessage> queue = new ArrayDeque<>();
+    private long waitingBytes;
     private boolean sending;
     private CloseReason closeWhenFlushed;
     private boolean finished;
-    private long lastProgress;
 
     /**
-     * @param closer closes the connection; called at most once, without this lock held
-     * @param bound  how many messages may wait before a client that stopped reading counts as too slow
-     * @param clock  {@link System#nanoTime} (tests pass their own)
+     * @param closer          closes the connection; called at most once, without this lock held
+     * @param maxWaitingBytes how much (estimated) may wait behind the frame in flight before the
+     *                        client counts as too slow
      */
-    Outbox(Sender sender, Consumer<CloseReason> closer, int bound, LongSupplier clock) {
+    Outbox(Sender sender, Consumer<CloseReason> closer, long maxWaitingBytes) {
         this.sender = sender;
         this.closer = closer;
-        this.bound = bound;
-        this.clock = clock;
-        this.lastProgress = clock.getAsLong();
+        this.maxWaitingBytes = maxWaitingBytes;
     }
 
     /** Queues a message; nothing happens once the outbox is finished or closing. */
@@ -68,12 +65,15 @@ final class Outbox {
             if (finished || closeWhenFlushed != null) {
                 return;
             }
-            if (tooSlow()) {
+            long bytes = estimatedBytes(message);
+            if (sending && waitingBytes + bytes > maxWaitingBytes) {
                 finished = true;
                 queue.clear();
+                waitingBytes = 0;
                 batch = null;
             } else {
                 queue.add(message);
+                waitingBytes += bytes;
                 if (sending) {
                     return;
                 }
@@ -82,7 +82,7 @@ final class Outbox {
             }
         }
         if (batch == null) {
-            closer.accept(Failure.SLOW_READER.closeReason("not reading: over " + bound + " messages waiting"));
+            closer.accept(Failure.SLOW_READER.closeReason("not reading: over " + maxWaitingBytes + " bytes waiting"));
         } else {
             transmit(batch);
         }
@@ -112,17 +112,43 @@ final class Outbox {
     synchronized void discard() {
         finished = true;
         queue.clear();
+        waitingBytes = 0;
     }
 
-    private boolean tooSlow() {
-        return queue.size() >= 10L * bound
-                || (queue.size() >= bound && clock.getAsLong() - lastProgress > PATIENCE_NANOS);
+    /**
+     * An upper estimate of a message's size as JSON: 3 UTF-8 bytes per UTF-16 unit of its texts
+     * (JSON escapes of control characters may take more, and are rare) plus room for its fields.
+     */
+    static long estimatedBytes(ServerMessage message) {
+        long fields = 128;
+        if (message instanceof ServerMessage.Encoded encoded) {
+            return 3L * encoded.json().length(); // an operation encoded once for all receivers (OpFrames)
+        }
+        if (message instanceof ServerMessage.Welcome welcome) {
+            return fields + (welcome.text() == null ? 0 : 3L * welcome.text().length()) + 256L * welcome.users().size();
+        }
+        if (message instanceof ServerMessage.Op op) {
+            long bytes = fields;
+            for (Object component : op.op()) {
+                bytes += component instanceof String text ? 3L * text.length() + 2 : 12;
+            }
+            return bytes;
+        }
+        if (message instanceof ServerMessage.Select select) {
+            return fields + 32L * select.ranges().size();
+        }
+        if (message instanceof ServerMessage.Error error) {
+            return fields + 3L * error.message().length();
+        }
+        return fields + 256; // ack, join, leave, pong
     }
 
     private List<ServerMessage> take() {
         List<ServerMessage> batch = new ArrayList<>(Math.min(queue.size(), MAX_BATCH));
         while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
-            batch.add(queue.poll());
+            ServerMessage next = queue.poll();
+            waitingBytes -= estimatedBytes(next);
+            batch.add(next);
         }
         return batch;
     }
@@ -145,10 +171,10 @@ final class Outbox {
                 // the connection broke; the container closes it and the endpoint hears of it
                 finished = true;
                 queue.clear();
+                waitingBytes = 0;
                 sending = false;
                 return;
             }
-            lastProgress = clock.getAsLong();
             if (!finished && !queue.isEmpty()) {
                 next = take();
             } else {

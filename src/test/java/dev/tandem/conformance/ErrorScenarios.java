@@ -113,8 +113,10 @@ public abstract class ErrorScenarios extends Scenarios {
     }
 
     @Test
-    void aViewConnectionCannotEdit() throws Exception {
-        try (ProtocolClient viewer = ProtocolClient.connect(ws(doc(), "?mode=view"))) {
+    void aReadOnlyLinkCannotEdit() throws Exception {
+        String doc = doc();
+        String token = ReadOnlyLinkScenarios.viewToken(base(), doc);
+        try (ProtocolClient viewer = ProtocolClient.connect(ReadOnlyLinkScenarios.viewSocket(base(), token))) {
             viewer.hello(src(), null, null);
             assertThat(viewer.next("welcome")).containsEntry("mode", "view");
             viewer.op(0, 1, List.of("x"));

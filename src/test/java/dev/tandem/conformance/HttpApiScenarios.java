@@ -36,7 +36,8 @@ public abstract class HttpApiScenarios extends Scenarios {
         String doc = doc();
         HttpApi.Answer created = http().post("api/docs", "{\"id\":\"" + doc + "\"}");
         assertThat(created.status()).isEqualTo(201);
-        assertThat(created.json()).isEqualTo(Map.of("id", doc));
+        assertThat(((Map<?, ?>) created.json()).get("id")).isEqualTo(doc);
+        assertThat((String) ((Map<?, ?>) created.json()).get("viewToken")).matches("[A-Za-z0-9_-]{22}");
         assertThat(http().post("api/docs", "{\"id\":\"" + doc + "\"}").status()).isEqualTo(409);
 
         HttpApi.Answer fresh = http().post("api/docs", "");

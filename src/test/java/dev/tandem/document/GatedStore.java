@@ -159,4 +159,14 @@ final class GatedStore implements DocumentStore {
     public void close() {
         delegate.close();
     }
+
+    @Override
+    public Optional<String> viewToken(String id) {
+        return delegate.viewToken(id);
+    }
+
+    @Override
+    public Optional<String> documentOfViewToken(String token) {
+        return delegate.documentOfViewToken(token);
+    }
 }

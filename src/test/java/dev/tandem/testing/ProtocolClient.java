@@ -87,6 +87,13 @@ public final class ProtocolClient implements AutoCloseable {
         return client;
     }
 
+    /** Connects with extra handshake headers (e.g. {@code Authorization}), without an {@code Origin}. */
+    public static ProtocolClient connect(URI uri, Map<String, String> headers) throws DeploymentException, IOException {
+        ProtocolClient client = new ProtocolClient(null);
+        TYRUS.connectToServer(client.endpoint(), config(null, headers), uri);
+        return client;
+    }
+
     /** The HTTP status of the handshake: 101 when it is accepted (and the connection closed again). */
     public static int handshakeStatus(URI uri, String origin) throws IOException {
         return handshakeStatus(uri, origin, null);
@@ -109,6 +116,10 @@ public final class ProtocolClient implements AutoCloseable {
     }
 
     private static ClientEndpointConfig config(String origin) {
+        return config(origin, Map.of());
+    }
+
+    private static ClientEndpointConfig config(String origin, Map<String, String> extra) {
         return ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
             @Override
             public void beforeRequest(Map<String, List<String>> headers) {
@@ -116,6 +127,7 @@ public final class ProtocolClient implements AutoCloseable {
                 if (origin != null) {
                     headers.put("Origin", List.of(origin));
                 }
+                extra.forEach((name, value) -> headers.put(name, List.of(value)));
             }
         }).build();
     }
@@ -200,6 +212,11 @@ public final class ProtocolClient implements AutoCloseable {
     }
 
     // ---- receiving ----
+
+    /** The next message if one comes within {@code wait}, else {@code null}. */
+    public Map<String, Object> poll(Duration wait) throws InterruptedException {
+        return inbox.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
 
     /** The next message, whatever it is. */
     public Map<String, Object> next() throws InterruptedException {

@@ -32,7 +32,7 @@ class ConnectionTest {
     private final Outbox outbox = new Outbox((payload, done) -> {
         sent.add(payload);
         done.onResult(new SendResult()); // a reader that keeps up
-    }, closes::add, 100, System::nanoTime);
+    }, closes::add, 1 << 20);
     private final RecordingService service = new RecordingService();
     private final Connection connection = new Connection(service, "notes", Mode.EDIT, outbox);
 
@@ -94,7 +94,7 @@ class ConnectionTest {
     @Test
     void storeFailureClosesWith1011AndCapacityWith1013() {
         connection.ended(Participant.End.FAILURE);
-        Connection other = new Connection(service, "notes", Mode.EDIT, new Outbox((p, d) -> d.onResult(new SendResult()), closes::add, 10, System::nanoTime));
+        Connection other = new Connection(service, "notes", Mode.EDIT, new Outbox((p, d) -> d.onResult(new SendResult()), closes::add, 1 << 20));
         other.ended(Participant.End.CAPACITY);
         assertThat(closes).extracting(CloseReason::getCloseCode)
                 .containsExactly(CloseCodes.UNEXPECTED_CONDITION, CloseCodes.TRY_AGAIN_LATER);
@@ -150,6 +150,16 @@ class ConnectionTest {
 
         @Override
         public CompletionStage<List<StoredOperation>> operations(String documentId, long from, long to, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<Optional<String>> viewToken(String documentId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<Optional<String>> documentOfViewToken(String token) {
             throw new UnsupportedOperationException();
         }
 

@@ -17,11 +17,12 @@ class OutboxTest {
     private final List<Object> sent = new ArrayList<>();
     private final List<SendHandler> inFlight = new ArrayList<>();
     private final List<CloseReason> closes = new ArrayList<>();
-    private long now;
+    /** Room for five acks behind the frame in flight. */
+    private static final long BOUND = 5 * Outbox.estimatedBytes(new ServerMessage.Ack(0, 0));
     private final Outbox outbox = new Outbox((payload, done) -> {
         sent.add(payload);
         inFlight.add(done);
-    }, closes::add, 5, () -> now);
+    }, closes::add, BOUND);
 
     private void completeSend() {
         inFlight.remove(0).onResult(new SendResult());
@@ -41,13 +42,12 @@ class OutboxTest {
     }
 
     @Test
-    void aReaderThatStopsReadingIsClosedWith1013AndNothingMoreIsQueued() {
-        for (int i = 0; i < 7; i++) {
-            outbox.send(new ServerMessage.Ack(i, i));
+    void aReaderThatStopsReadingIsClosedWith1013OnceTheBytesWaitingPassTheBoundAndNothingMoreIsQueued() {
+        for (int i = 0; i < 6; i++) {
+            outbox.send(new ServerMessage.Ack(i, i)); // one in flight, five waiting: at the bound
         }
-        assertThat(closes).isEmpty(); // over the bound, but only just stopped reading
-        now += Outbox.PATIENCE_NANOS + 1;
-        outbox.send(new ServerMessage.Ack(7, 7));
+        assertThat(closes).isEmpty();
+        outbox.send(new ServerMessage.Ack(6, 6));
         assertThat(closes).hasSize(1);
         assertThat(closes.get(0).getCloseCode()).isEqualTo(CloseCodes.TRY_AGAIN_LATER);
         completeSend();
@@ -56,21 +56,22 @@ class OutboxTest {
 
     @Test
     void aLongCatchUpToAClientThatKeepsReadingPasses() {
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 400; i++) {
             outbox.send(new ServerMessage.Ack(i, i));
-            if (i % 10 == 9) {
-                now += Outbox.PATIENCE_NANOS; // slow, but frames keep leaving
-                completeSend();
+            if (i % 5 == 4) {
+                completeSend(); // slow, but frames keep leaving
             }
         }
         assertThat(closes).isEmpty();
     }
 
     @Test
-    void tenTimesTheBoundClosesWhateverTheProgress() {
-        for (int i = 0; i < 60; i++) {
-            outbox.send(new ServerMessage.Ack(i, i));
-        }
+    void oneMessageLargerThanTheBoundLeavesWhenNothingElseWaits() {
+        String large = "x".repeat((int) BOUND);
+        outbox.send(new ServerMessage.Welcome("notes", "c1", "edit", 0, 0, large, List.of()));
+        assertThat(closes).isEmpty();
+        assertThat(sent).hasSize(1);
+        outbox.send(new ServerMessage.Welcome("notes", "c1", "edit", 0, 0, large, List.of())); // behind it: too much
         assertThat(closes).extracting(CloseReason::getCloseCode).containsExactly(CloseCodes.TRY_AGAIN_LATER);
     }
 
