@@ -40,6 +40,17 @@ final class DocumentRows {
         }
     }
 
+    /** Whether a snapshot of {@code id} at {@code rev} is stored; reads the key only, never the text. */
+    static boolean hasSnapshot(Connection connection, String id, long rev) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM snapshots WHERE doc = ? AND rev = ?")) {
+            query.setString(1, id);
+            query.setLong(2, rev);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
     /** Reads {@code id, rev, length, updated} rows of {@code query}, whose parameters are set. */
     static List<DocumentSummary> summaries(PreparedStatement query) throws SQLException {
         List<DocumentSummary> summaries = new ArrayList<>();

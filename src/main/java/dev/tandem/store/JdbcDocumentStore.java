@@ -225,7 +225,7 @@ public final class JdbcDocumentStore implements DocumentStore {
                 throw new IllegalArgumentException("no document '" + id + "' to keep a snapshot of (at rev " + snapshot.rev() + ")");
             }
             CallerContract.checkSnapshot(id, snapshot, head.get());
-            if (DocumentRows.newestSnapshot(connection, id, snapshot.rev()).filter(s -> s.rev() == snapshot.rev()).isPresent()) {
+            if (DocumentRows.hasSnapshot(connection, id, snapshot.rev())) {
                 return null;
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO snapshots (doc, rev, text) VALUES (?, ?, ?)")) {

@@ -15,6 +15,8 @@ import dev.tandem.store.DocumentStore;
 import dev.tandem.store.JdbcDocumentStore;
 import dev.tandem.store.StoreSettings;
 import dev.tandem.store.StoredOperation;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +32,8 @@ import java.util.stream.Stream;
  * acknowledged (so only after its commit). Not a test: run it by hand with
  *
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.tandem.document.bench.DurableSubmissions</pre>
+ *
+ * <p>With {@code -Dstore=postgresql} the same runs against a PostgreSQL 16 started for the run.
  *
  * <p>Each line is followed by what group commit achieved (writes, documents and operations per
  * write, time per write). All documents share one commit per round ({@code appendAll}), and one
@@ -56,7 +60,8 @@ public final class DurableSubmissions {
 
     private static void report(String name, int documents, int perDocument, int warmup, int seconds, int goal) throws Exception {
         Path directory = Files.createTempDirectory("tandem-bench");
-        try (DocumentStore store = JdbcDocumentStore.open(StoreSettings.defaultUrl(directory), "sa", "")) {
+        try (Database database = Database.start(directory);
+             DocumentStore store = JdbcDocumentStore.open(database.url(), database.user(), "")) {
             CountingStore counting = new CountingStore();
             SharedDocumentService service = new SharedDocumentService(counting.wrap(store),
                     DocumentSettings.defaults().withStoreThreads(Integer.getInteger("storeThreads", 8)));
@@ -87,6 +92,31 @@ public final class DurableSubmissions {
         } finally {
             try (Stream<Path> files = Files.walk(directory)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    /**
+     * The database under test: the embedded H2 file (the default), or with {@code -Dstore=postgresql}
+     * a PostgreSQL 16 started for the run (as the store tests start it; durable commits with fsync).
+     */
+    private record Database(String url, String user, EmbeddedPostgres postgres) implements AutoCloseable {
+
+        static Database start(Path directory) throws Exception {
+            if ("postgresql".equals(System.getProperty("store", "h2"))) {
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                        .setOutputRedirector(Redirect.appendTo(directory.resolve("postgres.log").toFile()))
+                        .setErrorRedirector(Redirect.appendTo(directory.resolve("postgres.log").toFile()))
+                        .start();
+                return new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", postgres);
+            }
+            return new Database(StoreSettings.defaultUrl(directory), "sa", null);
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (postgres != null) {
+                postgres.close();
             }
         }
     }
