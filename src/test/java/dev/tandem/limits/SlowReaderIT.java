@@ -20,15 +20,16 @@ import javax.management.remote.JMXServiceURL;
 import org.junit.jupiter.api.Test;
 
 /**
- * Backpressure through the real WAR on Tomcat, as issue 6 asks for it: a client that joins and
+ * Backpressure through the real WAR on Tomcat and GlassFish, as issue 6 asks for it: a client that joins and
  * then never reads, so that TCP backs up to the server, while two others edit the same document
  * with 100 KB inserts (each deleted again). Measured, not just observed:
  * <ul>
  * <li>the server closes the non-reader with 1013 (its own count of closes, {@code /health})
  * within {@link #MAX_STUCK_ROUNDS} rounds, instead of queueing without end;</li>
  * <li>the server's heap stays flat: while the non-reader is fed, the server's live heap grows by
- * no more than the same editing makes it grow without one, plus {@code TANDEM_MAX_OUTBOUND_BYTES}
- * (the default, 16 MiB, in the Cargo Tomcat);</li>
+ * no more than the same editing makes it grow without one, plus twice {@code
+ * TANDEM_MAX_OUTBOUND_BYTES} (the default, 16 MiB, in both containers): what may wait for the
+ * connection, and the frame the container is writing to it, which holds at most as much;</li>
  * <li>the others' latency does not move: the median and p95 of their op→ack times while the
  * non-reader is connected stay within 3× (plus a few ms) of the same figures without it.</li>
  * </ul>
@@ -44,11 +45,16 @@ import org.junit.jupiter.api.Test;
  * <p>Why the heap is read so: "used heap" sampled from {@code /metrics} is mostly garbage that
  * the next young collection frees and, in G1, old-generation garbage that only a later mixed
  * collection frees — tens of MB of noise either way on a 512 MB heap. So the test asks the server
- * JVM itself, over JMX (the build opens it on loopback for the Cargo Tomcat only,
- * {@code it.jmxUrl}), for a full collection and reads the heap used right after it: the live set.
+ * JVM itself, over JMX ({@code it.jmxUrl}: the build opens it on loopback for the Cargo Tomcat
+ * only; on GlassFish it is the domain's own connector, with its administrator), for a full
+ * collection and reads the heap used right after it: the live set.
  * It takes the smallest of three such readings, since the container's threads allocate between a
  * collection and the reading. The collections happen between the measured phases, never during
  * them; no phase waits for time to pass, each waits for acks or the server's count of closes.
+ *
+ * <p>GlassFish closes the non-reader later than Tomcat (~160 rounds against ~85: Grizzly takes
+ * more of a stuck frame into its own write queue before the send stays pending) and keeps more
+ * meanwhile (~10 MB over the editing's share against ~1 MB); both within the bound.
  */
 class SlowReaderIT extends Scenarios {
 
@@ -57,9 +63,9 @@ class SlowReaderIT extends Scenarios {
     private static final int WARM_UP_ROUNDS = 30;
     /** A round is one author's insert of {@link #BLOCK} and its deletion: two measured ops. */
     private static final int BASELINE_ROUNDS = 50;
-    /** 40 MB of inserts: far beyond what the bound lets wait (~5 MB of JSON) plus TCP's buffers (~85 rounds in all). */
-    private static final int MAX_STUCK_ROUNDS = 400;
-    /** TANDEM_MAX_OUTBOUND_BYTES as the Cargo Tomcat runs it: the default (README). */
+    /** 60 MB of inserts: far beyond what the bound lets wait (~5 MB of JSON) plus the container's and TCP's buffers. */
+    private static final int MAX_STUCK_ROUNDS = 600;
+    /** TANDEM_MAX_OUTBOUND_BYTES as the build's containers run it: the default (README). */
     private static final long MAX_OUTBOUND_BYTES = 16L * 1024 * 1024;
 
     @Override
@@ -137,9 +143,10 @@ class SlowReaderIT extends Scenarios {
                 long heapAfter = liveHeap();
                 long fed = stuckRounds * (long) BLOCK.length();
 
-                // what the same editing keeps without a non-reader (see the class comment), plus the bound
+                // what the same editing keeps without a non-reader (see the class comment), plus
+                // what may wait for the non-reader and the frame being written to it
                 double keptPerByte = Math.max(0, heapBefore - heapWarm) / (double) (BASELINE_ROUNDS * (long) BLOCK.length());
-                long allowed = (long) (keptPerByte * fed) + MAX_OUTBOUND_BYTES;
+                long allowed = (long) (keptPerByte * fed) + 2 * MAX_OUTBOUND_BYTES;
                 report(without, with, stuckRounds, heapWarm, heapBefore, heapAfter, allowed);
 
                 assertThat(heapAfter - heapBefore)
@@ -194,7 +201,10 @@ class SlowReaderIT extends Scenarios {
         if (url == null) {
             throw new IllegalStateException("it.jmxUrl is not set: run through `mvn verify`");
         }
-        try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(url))) {
+        String user = System.getProperty("it.jmxUser");
+        Map<String, ?> credentials = user == null ? Map.of()
+                : Map.of(JMXConnector.CREDENTIALS, new String[] {user, System.getProperty("it.jmxPassword", "")});
+        try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(url), credentials)) {
             MBeanServerConnection server = connector.getMBeanServerConnection();
             MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
             long least = Long.MAX_VALUE;
