@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * their encoded frames, by count — 2,000 per loaded document ({@code RecentLog}) and 4,096 frames
  * in the JVM ({@code OpFrames}) — so each 100 KB insert leaves ~200 KB live for a while whoever
  * reads. The warm-up-to-baseline phase measures that share per byte inserted; the phase with the
- * non-reader may add the bound on top, no more. (A queue that keeps only shared frames adds
+ * non-reader may add twice the bound on top, no more. (A queue that keeps only shared frames adds
  * little within those windows: an outbox without its bound fails the close assertion; one that
  * also kept its own copy of each frame fails this one.)
  *
@@ -52,9 +52,9 @@ import org.junit.jupiter.api.Test;
  * collection and the reading. The collections happen between the measured phases, never during
  * them; no phase waits for time to pass, each waits for acks or the server's count of closes.
  *
- * <p>GlassFish closes the non-reader later than Tomcat (~160 rounds against ~85: Grizzly takes
- * more of a stuck frame into its own write queue before the send stays pending) and keeps more
- * meanwhile (~10 MB over the editing's share against ~1 MB); both within the bound.
+ * <p>GlassFish closes the non-reader later than Tomcat (~160 rounds against ~85; presumably
+ * Grizzly takes frames into its own write queue before a send stays pending) and keeps more
+ * meanwhile (10–15 MB over the editing's share against ~1 MB); both within the allowance.
  */
 class SlowReaderIT extends Scenarios {
 
