@@ -12,6 +12,9 @@ import java.time.Duration;
  * @param recentOperations  how many recent operations each loaded document keeps in memory for
  *                          transformation and catch-up; older ones are read from the store.
  *                          Defaults to 2,000.
+ * @param recentBytes       and at most about this many bytes of them (estimated), so that a few
+ *                          large pastes cannot hold a document's memory up to the count above.
+ *                          Defaults to 8 MiB. Operations not yet durable are kept regardless.
  * @param idleUnload        a document with no participants for this long is dropped from memory.
  *                          Defaults to 5 minutes.
  * @param maxBatch          at most this many operations are written in one store transaction.
@@ -26,13 +29,13 @@ import java.time.Duration;
  * @param maxSessionsPerDocument sessions of one document at once (joined or joining); one more
  *                          ends with {@link Participant.End#CAPACITY}. Defaults to 500.
  */
-public record DocumentSettings(int snapshotEvery, int recentOperations, Duration idleUnload, int maxBatch,
+public record DocumentSettings(int snapshotEvery, int recentOperations, long recentBytes, Duration idleUnload, int maxBatch,
                                int laneThreads, int storeThreads, int maxDocuments, int maxSessionsPerDocument) {
 
     public DocumentSettings {
-        if (snapshotEvery < 1 || recentOperations < 1 || maxBatch < 1 || laneThreads < 1 || storeThreads < 1
+        if (snapshotEvery < 1 || recentOperations < 1 || recentBytes < 1 || maxBatch < 1 || laneThreads < 1 || storeThreads < 1
                 || maxDocuments < 1 || maxSessionsPerDocument < 1) {
-            throw new IllegalArgumentException("settings must be positive: " + snapshotEvery + ", " + recentOperations
+            throw new IllegalArgumentException("settings must be positive: " + snapshotEvery + ", " + recentOperations + ", " + recentBytes
                     + ", " + maxBatch + ", " + laneThreads + ", " + storeThreads + ", " + maxDocuments + ", " + maxSessionsPerDocument);
         }
         if (idleUnload == null || idleUnload.isNegative()) {
@@ -42,37 +45,41 @@ public record DocumentSettings(int snapshotEvery, int recentOperations, Duration
 
     /** The documented defaults. */
     public static DocumentSettings defaults() {
-        return new DocumentSettings(500, 2_000, Duration.ofMinutes(5), 1_000,
+        return new DocumentSettings(500, 2_000, 8L << 20, Duration.ofMinutes(5), 1_000,
                 Runtime.getRuntime().availableProcessors(), 8, 10_000, 500);
     }
 
     public DocumentSettings withSnapshotEvery(int operations) {
-        return new DocumentSettings(operations, recentOperations, idleUnload, maxBatch, laneThreads, storeThreads, maxDocuments, maxSessionsPerDocument);
+        return new DocumentSettings(operations, recentOperations, recentBytes, idleUnload, maxBatch, laneThreads, storeThreads, maxDocuments, maxSessionsPerDocument);
     }
 
     public DocumentSettings withRecentOperations(int operations) {
-        return new DocumentSettings(snapshotEvery, operations, idleUnload, maxBatch, laneThreads, storeThreads, maxDocuments, maxSessionsPerDocument);
+        return new DocumentSettings(snapshotEvery, operations, recentBytes, idleUnload, maxBatch, laneThreads, storeThreads, maxDocuments, maxSessionsPerDocument);
+    }
+
+    public DocumentSettings withRecentBytes(long bytes) {
+        return new DocumentSettings(snapshotEvery, recentOperations, bytes, idleUnload, maxBatch, laneThreads, storeThreads, maxDocuments, maxSessionsPerDocument);
     }
 
     public DocumentSettings withIdleUnload(Duration after) {
-        return new DocumentSettings(snapshotEvery, recentOperations, after, maxBatch, laneThreads, storeThreads, maxDocuments, maxSessionsPerDocument);
+        return new DocumentSettings(snapshotEvery, recentOperations, recentBytes, after, maxBatch, laneThreads, storeThreads, maxDocuments, maxSessionsPerDocument);
     }
 
     public DocumentSettings withMaxBatch(int operations) {
-        return new DocumentSettings(snapshotEvery, recentOperations, idleUnload, operations, laneThreads, storeThreads, maxDocuments, maxSessionsPerDocument);
+        return new DocumentSettings(snapshotEvery, recentOperations, recentBytes, idleUnload, operations, laneThreads, storeThreads, maxDocuments, maxSessionsPerDocument);
     }
 
     public DocumentSettings withLaneThreads(int threads) {
-        return new DocumentSettings(snapshotEvery, recentOperations, idleUnload, maxBatch, threads, storeThreads, maxDocuments, maxSessionsPerDocument);
+        return new DocumentSettings(snapshotEvery, recentOperations, recentBytes, idleUnload, maxBatch, threads, storeThreads, maxDocuments, maxSessionsPerDocument);
     }
 
     public DocumentSettings withStoreThreads(int threads) {
-        return new DocumentSettings(snapshotEvery, recentOperations, idleUnload, maxBatch, laneThreads, threads, maxDocuments, maxSessionsPerDocument);
+        return new DocumentSettings(snapshotEvery, recentOperations, recentBytes, idleUnload, maxBatch, laneThreads, threads, maxDocuments, maxSessionsPerDocument);
     }
 
     /** The ceilings of loaded documents and of sessions per document. */
     public DocumentSettings withCapacity(int documents, int sessionsPerDocument) {
-        return new DocumentSettings(snapshotEvery, recentOperations, idleUnload, maxBatch, laneThreads, storeThreads,
+        return new DocumentSettings(snapshotEvery, recentOperations, recentBytes, idleUnload, maxBatch, laneThreads, storeThreads,
                 documents, sessionsPerDocument);
     }
 }

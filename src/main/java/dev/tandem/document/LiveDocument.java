@@ -137,6 +137,7 @@ final class LiveDocument {
             int keep = Math.min(tail.size(), service.settings().recentOperations());
             log = new RecentLog(stored.head() - keep);
             tail.subList(tail.size() - keep, tail.size()).forEach(log::add);
+            log.dropBefore(log.startWithin(service.settings().recentBytes())); // all of it is durable
             commit = new GroupCommit(id, stored.head(), service.commitRounds(), lane, service.settings().maxBatch(), new Committed());
             if (tail.size() >= service.settings().snapshotEvery()) {
                 saveSnapshot(new Snapshot(stored.head(), text)); // the last one was lost: keep replays bounded
@@ -207,7 +208,9 @@ final class LiveDocument {
             for (Session session : presence.sessions()) {
                 pump(session);
             }
-            long forgetBefore = Math.min(durable(), log.head() - service.settings().recentOperations());
+            DocumentSettings settings = service.settings();
+            long keepFrom = Math.max(log.head() - settings.recentOperations(), log.startWithin(settings.recentBytes()));
+            long forgetBefore = Math.min(durable(), keepFrom);
             if (forgetBefore > log.start()) {
                 presence.beforeForgetting(forgetBefore, log);
                 log.dropBefore(forgetBefore);

@@ -19,6 +19,8 @@ final class RecentLog {
     private int first;
     private int size;
     private long start;
+    /** Estimated heap held by the operations in the ring, {@link #weight} each. */
+    private long bytes;
     private final Map<Key, StoredOperation> bySource = new HashMap<>();
 
     private record Key(String src, long seq) {
@@ -65,6 +67,7 @@ final class RecentLog {
         }
         ring[(first + size) & (ring.length - 1)] = operation;
         size++;
+        bytes += weight(operation);
         bySource.put(new Key(operation.src(), operation.seq()), operation);
     }
 
@@ -74,6 +77,7 @@ final class RecentLog {
             StoredOperation dropped = ring[first];
             ring[first] = null;
             bySource.remove(new Key(dropped.src(), dropped.seq()));
+            bytes -= weight(dropped);
             first = (first + 1) & (ring.length - 1);
             size--;
             start++;
@@ -82,6 +86,39 @@ final class RecentLog {
             ring = Arrays.copyOf(ring, 64);
             first = 0;
         }
+    }
+
+    /** Estimated heap held by the operations in memory. */
+    long bytes() {
+        return bytes;
+    }
+
+    /**
+     * The lowest revision from which on the held operations weigh at most {@code maxBytes}: what
+     * {@link #dropBefore} must be given to bring {@link #bytes()} under that bound.
+     */
+    long startWithin(long maxBytes) {
+        long rev = start;
+        long held = bytes;
+        while (held > maxBytes && rev < head()) {
+            held -= weight(get(rev));
+            rev++;
+        }
+        return rev;
+    }
+
+    /**
+     * What one operation holds: its objects and arrays (about 200 bytes for a keystroke, with its
+     * record and index entry) and two bytes per inserted unit, the worst case of a Java string.
+     */
+    static long weight(StoredOperation operation) {
+        long weight = 200 + 12L * operation.operation().size();
+        for (int i = 0; i < operation.operation().size(); i++) {
+            if (operation.operation().isInsert(i)) {
+                weight += 2L * operation.operation().length(i);
+            }
+        }
+        return weight;
     }
 
     /** The operation {@code src} sent as {@code seq}, if it is held here. */

@@ -81,6 +81,28 @@ class CatchUpTest extends ServiceFixture {
     }
 
     @Test
+    void largeOperationsLeaveMemoryByTheirSizeOnceDurable() {
+        // a keystroke weighs ~250 bytes in memory, a 10,000-character paste ~20 KB: a 30 KB bound
+        // keeps the last paste and the keystrokes after it, not the 2,000 operations of the count
+        start(SMALL.withRecentBytes(30_000));
+        Editor ana = join("notes", "ana-0001");
+        String paste = "p".repeat(10_000);
+        for (int i = 0; i < 4; i++) {
+            ana.edit(insert(i * paste.length(), i * paste.length(), paste));
+            ana.awaitSynchronizedAt(i + 1);
+        }
+        ana.edit(insert(4 * paste.length(), 0, "!"));
+        ana.awaitSynchronizedAt(5);
+
+        Editor bo = track(Editor.resume(service, "notes", "bo-00001", 1, paste));
+        bo.awaitRev(5);
+
+        assertThat(bo.text()).isEqualTo("!" + paste.repeat(4));
+        // revisions 1 and 2 (40 KB) had left memory: the catch-up read them from the store
+        assertThat(store.reads).anySatisfy(range -> assertThat(range[0]).isEqualTo(1));
+    }
+
+    @Test
     void resumeAtTheHeadGetsNoCatchUp() {
         start();
         typed("notes", 2);

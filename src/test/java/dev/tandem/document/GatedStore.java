@@ -24,6 +24,8 @@ final class GatedStore implements DocumentStore {
     private volatile AppendResult nextResult;
     final List<Long> snapshots = new ArrayList<>();
     final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+    /** The {@code [from, to)} ranges of every {@link #read}, in order. */
+    final List<long[]> reads = Collections.synchronizedList(new ArrayList<>());
 
     GatedStore(DocumentStore delegate) {
         this.delegate = delegate;
@@ -99,6 +101,7 @@ final class GatedStore implements DocumentStore {
 
     @Override
     public List<StoredOperation> read(String id, long from, long to) {
+        reads.add(new long[] {from, to});
         return delegate.read(id, from, to);
     }
 
