@@ -24,18 +24,10 @@ final class Wire {
     private Wire() {
     }
 
-    /** The messages of one frame: an object, or an array of them (a server batch). */
-    static List<JsonObject> messages(String frame) {
-        try (JsonReader reader = JSON.createReader(new StringReader(frame))) {
-            JsonValue value = reader.readValue();
-            if (value instanceof JsonArray array) {
-                List<JsonObject> messages = new ArrayList<>(array.size());
-                for (JsonValue element : array) {
-                    messages.add(element.asJsonObject());
-                }
-                return messages;
-            }
-            return List.of(value.asJsonObject());
+    /** One message's JSON object. */
+    static JsonObject object(String json) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+            return reader.readObject();
         }
     }
 
