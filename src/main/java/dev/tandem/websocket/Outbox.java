@@ -141,14 +141,13 @@ final class Outbox {
     }
 
     /**
-     * An upper estimate of a message's size as JSON: an encoded message's exact UTF-8 length, else
-     * 3 UTF-8 bytes per UTF-16 unit of its texts (JSON escapes of control characters may take
-     * more, and are rare) plus room for its fields.
+     * An upper estimate of a message's size as JSON: 3 UTF-8 bytes per UTF-16 unit of its texts
+     * (JSON escapes of control characters may take more, and are rare) plus room for its fields.
      */
     static long estimatedBytes(ServerMessage message) {
         long fields = 128;
         if (message instanceof ServerMessage.Encoded encoded) {
-            return encoded.bytes() + 1; // encoded once for all receivers (OpFrames); the 1 is the batch's comma
+            return 3L * encoded.json().length(); // an operation encoded once for all receivers (OpFrames)
         }
         if (message instanceof ServerMessage.Welcome welcome) {
             return fields + (welcome.text() == null ? 0 : 3L * welcome.text().length()) + 256L * welcome.users().size();

@@ -82,23 +82,7 @@ public sealed interface ServerMessage {
      * every other connection of a document as the same text, so it is encoded once per document
      * ({@link OpFrames}) rather than once per receiver.
      */
-    record Encoded(String type, String json, int bytes) implements ServerMessage {
-        /** {@code bytes}: the UTF-8 length of {@code json}, counted once here for every receiver's queue bound. */
-        Encoded(String type, String json) {
-            this(type, json, utf8Length(json));
-        }
-
-        private static int utf8Length(String text) {
-            int bytes = text.length();
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c >= 0x80) {
-                    // 2 bytes below U+0800, else 3; a surrogate pair is 4 bytes for its 2 units
-                    bytes += c < 0x800 ? 1 : Character.isSurrogate(c) ? 1 : 2;
-                }
-            }
-            return bytes;
-        }
+    record Encoded(String type, String json) implements ServerMessage {
     }
 
     /** Several messages leaving in one frame, as a JSON array, to be handled in order. */

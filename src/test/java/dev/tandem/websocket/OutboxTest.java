@@ -132,11 +132,6 @@ class OutboxTest {
         assertThat(queued.failures).containsExactly("slow-reader");
     }
 
-    @Test
-    void anEncodedMessageCountsItsExactUtf8Length() {
-        assertThat(new ServerMessage.Encoded("op", "aé€😀").bytes()).isEqualTo(1 + 2 + 3 + 4);
-    }
-
     /** The metrics an outbox reports: bytes queued and failures. */
     private static final class QueuedBytes implements TransportMetrics {
         long bytes;
