@@ -25,22 +25,21 @@ final class Inbox {
 
     /** Recent texts: far more than the operations in flight between the first and the last receiver. */
     private static final int SLOTS = 1 << 16;
-    /** The characters hashed at each end of a message: enough to tell operations (rev) and selections (client, rev) apart. */
-    private static final int HASHED = 32;
+    private static final String OP_PREFIX = "{\"type\":\"op\",\"rev\":";
 
     /**
      * One message as read from its JSON. For an {@code op} message its fields are read out once
      * ({@code rev}, {@code seq}, {@code src}, the operation); for the others they are 0 and null.
      */
-    record Message(String json, int hash, JsonObject object, Type type, long rev, long seq, AtomicLongArray sentTimes,
+    record Message(String json, JsonObject object, Type type, long rev, long seq, AtomicLongArray sentTimes,
                    TextOperation operation) {
-        static Message read(String json, int hash, Run run) {
+        static Message read(String json, Run run) {
             JsonObject object = Wire.object(json);
             Type type = Type.of(object.getString("type"));
             if (type != Type.OP) {
-                return new Message(json, hash, object, type, 0, 0, null, null);
+                return new Message(json, object, type, 0, 0, null, null);
             }
-            return new Message(json, hash, object, type, object.getJsonNumber("rev").longValueExact(),
+            return new Message(json, object, type, object.getJsonNumber("rev").longValueExact(),
                     object.getJsonNumber("seq").longValueExact(), run.sentTimes(object.getString("src")),
                     Wire.operation(object.getJsonArray("op")));
         }
@@ -98,24 +97,31 @@ final class Inbox {
     }
 
     private Message message(String frame, int start, int end) {
-        // the slot from both ends of the text only; equality is then checked on the whole text
-        // (String.equals is vectorised, where regionMatches compared 3 ns a character)
-        int hash = end - start;
-        for (int i = start; i < Math.min(end, start + HASHED); i++) {
-            hash = 31 * hash + frame.charAt(i);
-        }
-        for (int i = Math.max(start + HASHED, end - HASHED); i < end; i++) {
-            hash = 31 * hash + frame.charAt(i);
-        }
-        int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+        // the slot: an op message's revision (PROTOCOL.md's server writes "type" then "rev"), so that
+        // the operations in flight never share one; else the text's hash. Equality of the whole
+        // text decides either way (String.equals is vectorised, where regionMatches compared 3 ns
+        // a character), so a wrong guess only costs a parse.
         String json = frame.substring(start, end);
+        int slot = json.startsWith(OP_PREFIX) ? revisionSlot(json) : spread(json.hashCode());
         Message known = recent.get(slot);
-        if (known != null && known.hash() == hash && known.json().equals(json)) {
+        if (known != null && known.json().equals(json)) {
             return known;
         }
-        Message parsed = Message.read(json, hash, run);
+        Message parsed = Message.read(json, run);
         recent.set(slot, parsed);
         return parsed;
+    }
+
+    private static int revisionSlot(String json) {
+        long rev = 0;
+        for (int i = OP_PREFIX.length(); i < json.length() && Character.isDigit(json.charAt(i)); i++) {
+            rev = 10 * rev + (json.charAt(i) - '0');
+        }
+        return (int) (rev & (SLOTS - 1));
+    }
+
+    private static int spread(int hash) {
+        return (hash ^ (hash >>> 16)) & (SLOTS - 1);
     }
 
     private static int skipSpace(String text, int at) {
