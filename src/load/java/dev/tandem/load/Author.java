@@ -32,6 +32,7 @@ final class Author implements WebSocket.Listener {
     private final Random random;
     /** Called (on the listener's thread, outside the lock) after each ack; closed-loop scenarios type from it. */
     private final Consumer<Author> onAck;
+    private final Inbox inbox;
     private final CompletableFuture<Void> welcomed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
@@ -44,9 +45,10 @@ final class Author implements WebSocket.Listener {
     private int bufferedEdits;
     private volatile boolean closedByServer;
 
-    Author(String src, Run run, long seed, Consumer<Author> onAck) {
+    Author(String src, Run run, Inbox inbox, long seed, Consumer<Author> onAck) {
         this.src = src;
         this.run = run;
+        this.inbox = inbox;
         this.random = new Random(seed);
         this.onAck = onAck;
     }
@@ -74,32 +76,39 @@ final class Author implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
         if (last) {
-            String frame = partial.toString();
-            partial.setLength(0);
+            String frame;
+            if (partial.length() == 0) {
+                frame = data.toString(); // the whole frame in one part, as usual: no second copy
+            } else {
+                frame = partial.append(data).toString();
+                partial.setLength(0);
+            }
             try {
-                for (JsonObject message : Wire.messages(frame)) {
+                for (Inbox.Message message : inbox.messages(frame)) {
                     handle(message);
                 }
             } catch (RuntimeException e) {
                 run.error(src + ": " + e.getMessage());
             }
+        } else {
+            partial.append(data);
         }
         webSocket.request(1);
         return null;
     }
 
-    private void handle(JsonObject message) {
+    private void handle(Inbox.Message received) {
         long now = System.nanoTime();
         boolean ackArrived = false;
+        JsonObject message = received.object();
         synchronized (this) {
-            switch (message.getString("type")) {
-                case "welcome" -> {
+            switch (received.type()) {
+                case WELCOME -> {
                     state = new ClientState(message.getString("text"), message.getJsonNumber("rev").longValueExact());
                     cursor = state.length();
                 }
-                case "ack" -> {
+                case ACK -> {
                     ClientState.Outgoing next = state.acknowledged(message.getJsonNumber("seq").longValueExact(),
                             message.getJsonNumber("rev").longValueExact());
                     if (run.measuring) {
@@ -111,19 +120,19 @@ final class Author implements WebSocket.Listener {
                     notifyAll();
                     ackArrived = true;
                 }
-                case "op" -> {
-                    TextOperation incoming = Wire.operation(message.getJsonArray("op"));
-                    state.received(message.getJsonNumber("rev").longValueExact(), incoming);
+                case OP -> {
+                    TextOperation incoming = received.operation();
+                    state.received(received.rev(), incoming);
                     cursor = Math.min(incoming.transformPosition(cursor), state.length());
-                    run.arrived(message.getString("src"), message.getJsonNumber("seq").longValueExact(), now);
+                    run.arrived(received.sentTimes(), received.seq(), now);
                 }
-                case "error" -> run.error(src + ": " + message);
+                case ERROR -> run.error(src + ": " + message);
                 default -> {
                     // select, join, leave, pong: no effect on the text
                 }
             }
         }
-        if (message.getString("type").equals("welcome")) {
+        if (received.type() == Inbox.Type.WELCOME) {
             welcomed.complete(null);
         }
         if (ackArrived && onAck != null) {

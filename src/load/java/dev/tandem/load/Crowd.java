@@ -24,6 +24,7 @@ final class Crowd implements AutoCloseable {
     private static final int HANDSHAKES_AT_ONCE = 32;
 
     final Run run = new Run();
+    private final Inbox inbox = new Inbox(run);
     final List<Author> authors = new ArrayList<>();
     private final Map<Author, String> documentOf = new java.util.IdentityHashMap<>();
     private final ExecutorService listeners = Executors.newFixedThreadPool(2, daemon());
@@ -42,7 +43,7 @@ final class Crowd implements AutoCloseable {
         List<CompletableFuture<Void>> welcomes = new ArrayList<>();
         for (int i = 0; i < perDocument; i++) {
             for (String doc : documents) {
-                Author author = new Author(String.format("load%08d", authors.size()), run, authors.size() * 7919L, onAck);
+                Author author = new Author(String.format("load%08d", authors.size()), run, inbox, authors.size() * 7919L, onAck);
                 authors.add(author);
                 documentOf.put(author, doc);
                 handshakes.acquire();

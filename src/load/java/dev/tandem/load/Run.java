@@ -33,18 +33,22 @@ final class Run {
         }
     }
 
+    /** Where author {@code src}'s send times are kept: looked up once per author and per message text, not per arrival. */
+    AtomicLongArray sentTimes(String src) {
+        return sent.computeIfAbsent(src, s -> new AtomicLongArray(2 * SENT_SLOTS));
+    }
+
     /** Author {@code src} sent its operation {@code seq} at {@code nanos}. */
     void sent(String src, long seq, long nanos) {
-        AtomicLongArray times = sent.computeIfAbsent(src, s -> new AtomicLongArray(2 * SENT_SLOTS));
+        AtomicLongArray times = sentTimes(src);
         int slot = (int) (seq % SENT_SLOTS) * 2;
         times.set(slot + 1, nanos);
         times.set(slot, seq);
     }
 
-    /** Another author received {@code src}'s operation {@code seq} now: its fan-out latency. */
-    void arrived(String src, long seq, long now) {
-        AtomicLongArray times = sent.get(src);
-        if (times == null || !measuring) {
+    /** Another author received an operation {@code seq} now from the author whose {@link #sentTimes} these are: its fan-out latency. */
+    void arrived(AtomicLongArray times, long seq, long now) {
+        if (!measuring) {
             return;
         }
         int slot = (int) (seq % SENT_SLOTS) * 2;

@@ -24,7 +24,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +51,7 @@ public final class TandemListener implements ServletContextListener {
     private DocumentStore store;
     private DocumentService service;
     private ScheduledExecutorService timers;
+    private ExecutorService senders;
     private EndpointContext endpoints;
     private TandemMetrics metrics;
 
@@ -65,7 +69,9 @@ public final class TandemListener implements ServletContextListener {
                 DocumentSettings.defaults().withCapacity(settings.maxDocuments(), settings.maxConnectionsPerDocument()));
         service = shared;
         timers = Executors.newScheduledThreadPool(2, daemon("tandem-websocket-timer"));
-        endpoints = new EndpointContext(service, settings, timers, metrics == null ? TransportMetrics.NONE : metrics, new CloseCounts());
+        senders = senders();
+        TransportMetrics transport = metrics == null ? TransportMetrics.NONE : metrics;
+        endpoints = new EndpointContext(service, settings, timers, senders, transport, new CloseCounts(transport));
         EndpointConfigurator.install(endpoints);
 
         // first of all (registered first, isMatchAfter = false): every later check sees the user's address
@@ -107,16 +113,10 @@ public final class TandemListener implements ServletContextListener {
                 service.close(); // ends every participation: each connection is closed with 1001
             }
         } finally {
-            if (timers != null) {
-                // let the closes the service just queued leave; connections left over are the container's
-                timers.shutdown();
-                try {
-                    timers.awaitTermination(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                timers.shutdownNow();
-            }
+            // the senders first: what the service's close queued (each connection's 1001) leaves
+            // through them, and they hand the closes to the timers
+            stop(senders);
+            stop(timers);
             if (store != null) {
                 store.close();
             }
@@ -125,6 +125,20 @@ public final class TandemListener implements ServletContextListener {
             }
             forgetDrivers();
         }
+    }
+
+    /** Lets what was queued run (for at most 5 s); connections left over are the container's. */
+    private static void stop(ExecutorService executor) {
+        if (executor == null) {
+            return;
+        }
+        executor.shutdown();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executor.shutdownNow();
     }
 
     /** JDBC drivers this application's WAR brought (H2, PostgreSQL) must not outlive it in DriverManager. */
@@ -139,6 +153,25 @@ public final class TandemListener implements ServletContextListener {
                 }
             }
         }
+    }
+
+    /**
+     * One thread per core: flushing only hands frames to the container's asynchronous sends and
+     * never waits. A fork-join pool because a document's lane hands it one flush per connection
+     * per commit, thousands a second: its submission queues take them without the lock a
+     * ThreadPoolExecutor's queue takes (a fifth of the lane's time at 1,000 connections).
+     */
+    private static ExecutorService senders() {
+        AtomicInteger count = new AtomicInteger();
+        ForkJoinPool.ForkJoinWorkerThreadFactory factory = pool -> {
+            ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            thread.setName("tandem-websocket-sender-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            thread.setContextClassLoader(TandemListener.class.getClassLoader());
+            return thread;
+        };
+        return new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()), factory,
+                (thread, e) -> LOG.log(Level.SEVERE, "uncaught in " + thread.getName(), e), true);
     }
 
     private static ThreadFactory daemon(String name) {

@@ -17,14 +17,16 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Tandem's metrics in one Micrometer registry, read as Prometheus text at {@code /metrics}
  * ({@link MetricsServlet}). Names (Prometheus form): {@code tandem_connections},
  * {@code tandem_documents_loaded}, {@code tandem_operations_applied_total},
- * {@code tandem_errors_total{code}}, {@code tandem_ack_latency_seconds},
- * {@code tandem_commit_latency_seconds}, {@code tandem_commit_operations},
- * {@code tandem_commit_documents}, and the JVM's ({@code jvm_memory_used_bytes},
+ * {@code tandem_operations_rejected_total{code}}, {@code tandem_errors_total{code}},
+ * {@code tandem_server_closes_total{code}}, {@code tandem_outbound_queue_bytes},
+ * {@code tandem_ack_latency_seconds}, {@code tandem_commit_latency_seconds},
+ * {@code tandem_commit_operations}, {@code tandem_commit_documents}, and the JVM's ({@code jvm_memory_used_bytes},
  * {@code jvm_gc_pause_seconds}, {@code jvm_threads_live_threads}, {@code process_cpu_usage}…).
  *
  * <p>Threading: every recording method may be called from any thread; Micrometer's meters are
@@ -35,6 +37,8 @@ final class TandemMetrics implements TransportMetrics, AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final AtomicInteger connections = new AtomicInteger();
+    /** Changed once per message queued and once per frame: a LongAdder, so that no two lanes contend. */
+    private final LongAdder queuedBytes = new LongAdder();
     private final Counter applied;
     private final Timer ackLatency;
     private final Timer commitLatency;
@@ -50,6 +54,9 @@ final class TandemMetrics implements TransportMetrics, AutoCloseable {
         new UptimeMetrics().bindTo(registry);
         Gauge.builder("tandem.connections", connections, AtomicInteger::get)
                 .description("open WebSocket connections").register(registry);
+        Gauge.builder("tandem.outbound.queue", queuedBytes, LongAdder::sum).baseUnit("bytes")
+                .description("estimated bytes waiting in the connections' outbound queues, not yet handed to the container")
+                .register(registry);
         applied = Counter.builder("tandem.operations.applied")
                 .description("operations applied and stored durably").register(registry);
         ackLatency = Timer.builder("tandem.ack.latency")
@@ -61,7 +68,8 @@ final class TandemMetrics implements TransportMetrics, AutoCloseable {
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(100_000)).maximumExpectedValue(Duration.ofSeconds(10))
                 .register(registry);
         commitOperations = DistributionSummary.builder("tandem.commit.operations")
-                .description("operations written by one commit").baseUnit("operations").register(registry);
+                .description("operations written by one commit").baseUnit("operations")
+                .serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000).register(registry);
         commitDocuments = DistributionSummary.builder("tandem.commit.documents")
                 .description("documents written by one commit").baseUnit("documents").register(registry);
     }
@@ -98,6 +106,21 @@ final class TandemMetrics implements TransportMetrics, AutoCloseable {
     @Override
     public void failed(String code) {
         registry.counter("tandem.errors", "code", code).increment();
+    }
+
+    @Override
+    public void rejected(String code) {
+        registry.counter("tandem.operations.rejected", "code", code).increment();
+    }
+
+    @Override
+    public void closedByServer(int closeCode) {
+        registry.counter("tandem.server.closes", "code", Integer.toString(closeCode)).increment();
+    }
+
+    @Override
+    public void queued(long delta) {
+        queuedBytes.add(delta);
     }
 
     @Override

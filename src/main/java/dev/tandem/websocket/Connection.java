@@ -90,6 +90,7 @@ final class Connection implements Participant {
         badMessagesInRow = 0;
         if (message instanceof ClientMessage.Op op) {
             if (op.operation() instanceof WireResult.Invalid invalid) {
+                metrics.rejected(Failure.INVALID_OP.code());
                 fail(Failure.INVALID_OP, invalid.reason(), op.seq());
             } else {
                 opReceivedAt = System.nanoTime();
@@ -153,6 +154,10 @@ final class Connection implements Participant {
         joined.leave(); // refused (or closed) before join returned
     }
 
+    Outbox outbox() {
+        return outbox;
+    }
+
     private synchronized Participation participation() {
         return participation;
     }
@@ -193,12 +198,16 @@ final class Connection implements Participant {
                 }
             }
         }
-        fail(Failure.of(rejection.code()), rejection.message(), rejection.seq());
+        Failure failure = Failure.of(rejection.code());
+        if (rejection.seq() != null) {
+            metrics.rejected(failure.code());
+        }
+        fail(failure, rejection.message(), rejection.seq());
     }
 
     @Override
     public void selected(String client, long rev, List<Range> ranges) {
-        outbox.send(new ServerMessage.Select(client, rev, ServerMessage.RangeView.of(ranges)));
+        outbox.send(SelectFrames.of(client, rev, ranges)); // encoded once for all receivers
     }
 
     @Override

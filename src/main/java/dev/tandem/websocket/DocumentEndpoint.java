@@ -57,6 +57,10 @@ public final class DocumentEndpoint {
     private RateLimit rate;
     private ScheduledFuture<?> heartbeat;
     private volatile long lastHeard = System.nanoTime();
+    /** The document as log lines name it: its id, never a read-only link's token. */
+    private String logDoc = "-";
+    /** The close code the server chose, or 0 while it has not closed: for the close's log line. */
+    private volatile int closedWith;
     private ClientMessageDecoder decoder;
     /** The parts of a text message so far; {@code null} between messages. */
     private StringBuilder parts;
@@ -108,26 +112,32 @@ public final class DocumentEndpoint {
         session.setMaxTextMessageBufferSize(Math.min(PART_BUFFER, settings.maxMessageBytes()));
         session.setMaxBinaryMessageBufferSize(Math.min(PART_BUFFER, settings.maxMessageBytes()));
         decoder = new ClientMessageDecoder(settings.maxMessageBytes());
-        Outbox outbox = new Outbox(session.getAsyncRemote()::sendObject, this::closeSoon, settings.maxOutboundBytes());
-        connection = new Connection(context.service(), id, shownAs, mode, outbox, context.metrics());
+        connection = new Connection(context.service(), id, shownAs, mode, outbox(session), context.metrics());
         context.metrics().opened();
-        LOG.fine(() -> "event=ws-open session=" + session.getId() + " doc=" + shownAs);
+        logDoc = id;
+        // key=value lines for log search, without document text (and without a read-only link's token)
+        LOG.fine(() -> "event=ws-open session=" + session.getId() + " doc=" + id + " mode=" + mode.wireName());
         if (!DocumentId.isValid(id)) {
             connection.fail(Failure.INVALID_ID, "invalid document id", null);
             return;
         }
         rate = new RateLimit(settings.maxMessagesPerSecond(), settings.throttlePatience().toNanos(), System.nanoTime());
         long ping = settings.pingInterval().toMillis();
-        heartbeat = context.timers().scheduleWithFixedDelay(() -> beat(outbox), ping, ping, TimeUnit.MILLISECONDS);
+        heartbeat = context.timers().scheduleWithFixedDelay(() -> beat(connection.outbox()), ping, ping, TimeUnit.MILLISECONDS);
     }
 
     /** A connection that never joins anything: it is closed at once with {@code failure}. */
     private void refuse(Session session, String shownAs, Failure failure, String why) {
         this.session = session;
-        Outbox outbox = new Outbox(session.getAsyncRemote()::sendObject, this::closeSoon, context.settings().maxOutboundBytes());
-        connection = new Connection(context.service(), null, shownAs, Mode.VIEW, outbox, context.metrics());
+        connection = new Connection(context.service(), null, shownAs, Mode.VIEW, outbox(session), context.metrics());
         context.metrics().opened(); // balanced by close()
+        LOG.fine(() -> "event=ws-open session=" + session.getId() + " doc=- mode=view refused=" + failure.metricName());
         connection.fail(failure, why, null);
+    }
+
+    private Outbox outbox(Session session) {
+        return new Outbox(session.getAsyncRemote()::sendObject, context.senders(), this::closeSoon,
+                context.settings().maxOutboundBytes(), context.metrics());
     }
 
     @OnMessage
@@ -177,8 +187,9 @@ public final class DocumentEndpoint {
 
     @OnClose
     public void close(CloseReason reason) {
-        // key=value lines, without document text, for log search (the reason phrase is the server's own or the client's)
-        LOG.fine(() -> "event=ws-close session=" + (session == null ? "" : session.getId()) + " code=" + reason.getCloseCode().getCode());
+        // the reason phrase is left out: it is the client's own text, or repeats the server's close line
+        LOG.fine(() -> "event=ws-close session=" + (session == null ? "-" : session.getId()) + " doc=" + logDoc
+                + " code=" + reason.getCloseCode().getCode() + " by=" + (closedWith == 0 ? "client" : "server"));
         if (heartbeat != null) {
             heartbeat.cancel(false);
         }
@@ -231,7 +242,15 @@ public final class DocumentEndpoint {
 
     /** Closes off the caller's thread: closing writes a frame and may wait on the network. */
     private void closeSoon(CloseReason reason) {
-        context.closes().count(reason.getCloseCode().getCode());
+        int code = reason.getCloseCode().getCode();
+        closedWith = code;
+        context.closes().count(code);
+        // limits at work (abuse, too large, too slow to read, capacity) are for operators to see;
+        // idle and shutdown closes are routine, and store failures are logged where they happen
+        boolean limit = code == CloseReason.CloseCodes.VIOLATED_POLICY.getCode() || code == CloseReason.CloseCodes.TOO_BIG.getCode()
+                || code == CloseReason.CloseCodes.TRY_AGAIN_LATER.getCode();
+        LOG.log(limit ? Level.INFO : Level.FINE, () -> "event=ws-server-close session=" + (session == null ? "-" : session.getId())
+                + " doc=" + logDoc + " code=" + code);
         try {
             context.timers().execute(() -> {
                 try {

@@ -2,6 +2,7 @@ package dev.tandem.websocket;
 
 import dev.tandem.Settings;
 import dev.tandem.document.DocumentService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -12,14 +13,16 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param settings limits and timings
  * @param timers   runs heartbeats and closes (which may block on the network), never on the
  *                 document's lane; owned and shut down by whoever built this
- * @param metrics  where connections, failures and ack latencies are counted
+ * @param senders  flushes connections' outbound queues ({@link Outbox}): a few threads whose tasks
+ *                 never block; owned and shut down by whoever built this, after the timers
+ * @param metrics  where connections, failures, ack latencies and queued bytes are counted
  * @param closes   what the server closed, by close code (reported by {@code /health})
  */
 public record EndpointContext(DocumentService service, Settings settings, ScheduledExecutorService timers,
-                              TransportMetrics metrics, CloseCounts closes) {
+                              Executor senders, TransportMetrics metrics, CloseCounts closes) {
 
-    /** Without metrics. */
+    /** Without metrics; the timers flush the outbound queues too. */
     public EndpointContext(DocumentService service, Settings settings, ScheduledExecutorService timers) {
-        this(service, settings, timers, TransportMetrics.NONE, new CloseCounts());
+        this(service, settings, timers, timers, TransportMetrics.NONE, new CloseCounts());
     }
 }

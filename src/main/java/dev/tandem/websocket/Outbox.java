@@ -6,25 +6,36 @@ import jakarta.websocket.SendResult;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
- * One connection's outbound queue. At most one send is in flight; what arrives meanwhile waits
- * and leaves as one JSON array frame when the send completes (PROTOCOL.md's batches), so a busy
- * client gets fewer, larger frames and the order of messages is the order of {@link #send}.
+ * One connection's outbound queue. Messages are queued by {@link #send} and leave from the
+ * {@code flusher}, never from the caller: whatever has queued up by the time the flush runs
+ * leaves as one JSON array frame (PROTOCOL.md's batches), and while a frame is in flight the
+ * next ones wait for it. The order of messages is the order of {@link #send}.
  *
- * <p>Threading: {@link #send} may be called from any thread, notably the document's lane, and
- * never blocks: the frame is handed to the container's asynchronous sender. Closing goes
- * through {@code closer}, which may block on the network and so must run elsewhere than the
- * caller (the endpoint gives it an executor).
+ * <p>Why the hand-off: the caller is usually the document's lane, handing one commit's
+ * operations to every connection of the document one after the other. Writing a frame there
+ * would put one socket write per connection per operation on the lane; queuing costs it a few
+ * nanoseconds, and the flush that follows finds the whole commit (or, when the senders are
+ * busy, several commits) waiting and writes it as one frame. The busier the server, the larger
+ * the frames: the number of writes per second adapts to what the senders can do, without timers.
  *
- * <p>A client too slow to read is closed with 1013 before it costs memory: what waits for it is
- * bounded by its estimated size in bytes ({@link #estimatedBytes}), not by a count, because one
- * message may carry a large text. A message that finds nothing else waiting leaves whatever its
+ * <p>Threading: {@link #send} may be called from any thread and never blocks. Flushes run on the
+ * {@code flusher}; the frame is handed to the container's asynchronous sender, whose completion
+ * schedules the next flush. Closing goes through {@code closer}, which may block on the network
+ * and so must run elsewhere than the caller (the endpoint gives it an executor).
+ *
+ * <p>A client too slow to read is closed with 1013 before it costs memory: what waits behind the
+ * frame in flight is bounded by its estimated size in bytes ({@link #estimatedBytes}), not by a
+ * count, because one message may carry a large text. While nothing is in flight there is no
+ * bound (the flush is on its way), so a message that finds nothing in flight leaves whatever its
  * size (a welcome with a large document); once more than {@code maxWaitingBytes} would wait
- * behind the frame in flight, the queue is dropped and the connection closed. A client that
- * reads steadily keeps the queue short, however long its catch-up; one that stopped reading
- * costs at most the bound (plus the frame the container is writing).
+ * behind a frame in flight, the queue is dropped and the connection closed. A client that reads
+ * steadily keeps the queue short, however long its catch-up; one that stopped reading costs at
+ * most the bound (plus the frame the container is writing).
  */
 final class Outbox {
 
@@ -34,57 +45,72 @@ final class Outbox {
     }
 
     /** Frames hold at most this many messages, so that no single frame grows without bound. */
-    static final int MAX_BATCH = 256;
+    static final int MAX_BATCH = 1024;
 
     private final Sender sender;
+    private final Executor flusher;
     private final Consumer<CloseReason> closer;
     private final long maxWaitingBytes;
+    private final TransportMetrics metrics;
 
     // guarded by this
     private final ArrayDeque<ServerMessage> queue = new ArrayDeque<>();
     private long waitingBytes;
-    private boolean sending;
+    /** A flush is queued on the flusher and has not run yet. */
+    private boolean scheduled;
+    /** A frame was handed to the container and its send has not completed. */
+    private boolean inFlight;
     private CloseReason closeWhenFlushed;
     private boolean finished;
 
+    /** Flushes on the caller's thread, without metrics (tests). */
+    Outbox(Sender sender, Consumer<CloseReason> closer, long maxWaitingBytes) {
+        this(sender, Runnable::run, closer, maxWaitingBytes, TransportMetrics.NONE);
+    }
+
     /**
+     * @param flusher         runs the flushes: an executor whose tasks do not block (the container's
+     *                        sends are asynchronous)
      * @param closer          closes the connection; called at most once, without this lock held
      * @param maxWaitingBytes how much (estimated) may wait behind the frame in flight before the
      *                        client counts as too slow
+     * @param metrics         told of the bytes queued and taken ({@link TransportMetrics#queued})
      */
-    Outbox(Sender sender, Consumer<CloseReason> closer, long maxWaitingBytes) {
+    Outbox(Sender sender, Executor flusher, Consumer<CloseReason> closer, long maxWaitingBytes, TransportMetrics metrics) {
         this.sender = sender;
+        this.flusher = flusher;
         this.closer = closer;
         this.maxWaitingBytes = maxWaitingBytes;
+        this.metrics = metrics;
     }
 
     /** Queues a message; nothing happens once the outbox is finished or closing. */
     void send(ServerMessage message) {
-        List<ServerMessage> batch;
+        long bytes = estimatedBytes(message);
+        boolean overflow = false;
         synchronized (this) {
             if (finished || closeWhenFlushed != null) {
                 return;
             }
-            long bytes = estimatedBytes(message);
-            if (sending && waitingBytes + bytes > maxWaitingBytes) {
+            if (inFlight && waitingBytes + bytes > maxWaitingBytes) {
                 finished = true;
-                queue.clear();
-                waitingBytes = 0;
-                batch = null;
+                overflow = true;
+                dropQueue();
             } else {
                 queue.add(message);
                 waitingBytes += bytes;
-                if (sending) {
+                metrics.queued(bytes);
+                if (scheduled || inFlight) {
                     return;
                 }
-                sending = true;
-                batch = take();
+                scheduled = true;
             }
         }
-        if (batch == null) {
+        if (overflow) {
+            metrics.failed(Failure.SLOW_READER.metricName());
             closer.accept(Failure.SLOW_READER.closeReason("not reading: over " + maxWaitingBytes + " bytes waiting"));
         } else {
-            transmit(batch);
+            schedule();
         }
     }
 
@@ -95,8 +121,8 @@ final class Outbox {
                 return;
             }
             closeWhenFlushed = reason;
-            if (sending) {
-                return;
+            if (scheduled || inFlight) {
+                return; // the flush or the send's completion closes once the queue is empty
             }
             finished = true;
         }
@@ -105,14 +131,13 @@ final class Outbox {
 
     /** Whether nothing is queued or in flight (a heartbeat pings only then). */
     synchronized boolean isIdle() {
-        return !sending && !finished;
+        return !scheduled && !inFlight && !finished;
     }
 
     /** The connection is gone: drop what waits and send nothing more. */
     synchronized void discard() {
         finished = true;
-        queue.clear();
-        waitingBytes = 0;
+        dropQueue();
     }
 
     /**
@@ -143,14 +168,59 @@ final class Outbox {
         return fields + 256; // ack, join, leave, pong
     }
 
+    private void schedule() {
+        try {
+            flusher.execute(this::flush);
+        } catch (RejectedExecutionException stopping) {
+            flush(); // the application is stopping: what is left (a 1001 close) still goes, from here
+        }
+    }
+
+    /** On the flusher: hands what is queued to the container as one frame, or closes once all has left. */
+    private void flush() {
+        List<ServerMessage> batch;
+        CloseReason close = null;
+        synchronized (this) {
+            scheduled = false;
+            if (finished || inFlight) {
+                return;
+            }
+            if (queue.isEmpty()) {
+                if (closeWhenFlushed == null) {
+                    return;
+                }
+                finished = true;
+                close = closeWhenFlushed;
+                batch = null;
+            } else {
+                batch = take();
+                inFlight = true;
+            }
+        }
+        if (close != null) {
+            closer.accept(close);
+        } else {
+            transmit(batch);
+        }
+    }
+
     private List<ServerMessage> take() {
         List<ServerMessage> batch = new ArrayList<>(Math.min(queue.size(), MAX_BATCH));
+        long taken = 0;
         while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
             ServerMessage next = queue.poll();
-            waitingBytes -= estimatedBytes(next);
+            taken += estimatedBytes(next);
             batch.add(next);
         }
+        waitingBytes -= taken;
+        metrics.queued(-taken);
         return batch;
+    }
+
+    private void dropQueue() {
+        queue.clear();
+        metrics.queued(-waitingBytes);
+        waitingBytes = 0;
     }
 
     private void transmit(List<ServerMessage> batch) {
@@ -164,29 +234,33 @@ final class Outbox {
     }
 
     private void sent(SendResult result) {
-        List<ServerMessage> next = null;
+        boolean again = false;
         CloseReason close = null;
         synchronized (this) {
+            inFlight = false;
             if (!result.isOK()) {
                 // the connection broke; the container closes it and the endpoint hears of it
                 finished = true;
-                queue.clear();
-                waitingBytes = 0;
-                sending = false;
+                dropQueue();
                 return;
             }
-            if (!finished && !queue.isEmpty()) {
-                next = take();
-            } else {
-                sending = false;
-                if (closeWhenFlushed != null && !finished) {
-                    finished = true;
-                    close = closeWhenFlushed;
+            if (finished) {
+                return;
+            }
+            if (!queue.isEmpty()) {
+                // through the flusher again rather than from the container's completion: meanwhile
+                // more may queue up, and every connection waits its turn
+                if (!scheduled) {
+                    scheduled = true;
+                    again = true;
                 }
+            } else if (closeWhenFlushed != null) {
+                finished = true;
+                close = closeWhenFlushed;
             }
         }
-        if (next != null) {
-            transmit(next);
+        if (again) {
+            schedule();
         } else if (close != null) {
             closer.accept(close);
         }

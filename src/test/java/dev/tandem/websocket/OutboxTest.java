@@ -90,6 +90,86 @@ class OutboxTest {
     }
 
     @Test
+    void whatIsQueuedBeforeTheFlushRunsLeavesAsOneFrameAndNothingIsWrittenFromTheCaller() {
+        List<Runnable> flushes = new ArrayList<>();
+        QueuedBytes queued = new QueuedBytes();
+        Outbox later = new Outbox((payload, done) -> {
+            sent.add(payload);
+            inFlight.add(done);
+        }, flushes::add, closes::add, BOUND, queued);
+        ServerMessage.Encoded op = new ServerMessage.Encoded("op", "{\"type\":\"op\",\"rev\":0,\"op\":[\"é\"]}");
+        later.send(op);
+        later.send(new ServerMessage.Ack(1, 1));
+        later.send(op);
+        assertThat(sent).isEmpty(); // the caller (a document's lane) only queued
+        assertThat(flushes).hasSize(1);
+        assertThat(queued.bytes).isEqualTo(2 * Outbox.estimatedBytes(op) + Outbox.estimatedBytes(new ServerMessage.Ack(1, 1)));
+
+        flushes.remove(0).run();
+        assertThat(sent).containsExactly(new ServerMessage.Batch(List.of(op, new ServerMessage.Ack(1, 1), op)));
+        assertThat(queued.bytes).isZero();
+
+        later.send(new ServerMessage.Pong()); // behind the frame in flight: waits for its completion
+        assertThat(flushes).isEmpty();
+        completeSend();
+        assertThat(flushes).hasSize(1);
+        flushes.remove(0).run();
+        assertThat(sent).hasSize(2).last().isEqualTo(new ServerMessage.Pong());
+        assertThat(queued.bytes).isZero();
+    }
+
+    @Test
+    void theQueuedBytesGaugeFallsBackToZeroWhenASlowReaderIsDropped() {
+        QueuedBytes queued = new QueuedBytes();
+        Outbox counted = new Outbox((payload, done) -> sent.add(payload), Runnable::run, closes::add, BOUND, queued);
+        for (int i = 0; i < 6; i++) {
+            counted.send(new ServerMessage.Ack(i, i)); // the first leaves, five wait behind it
+        }
+        assertThat(queued.bytes).isEqualTo(5 * Outbox.estimatedBytes(new ServerMessage.Ack(0, 0)));
+        counted.send(new ServerMessage.Ack(6, 6));
+        assertThat(closes).extracting(CloseReason::getCloseCode).containsExactly(CloseCodes.TRY_AGAIN_LATER);
+        assertThat(queued.bytes).isZero();
+        assertThat(queued.failures).containsExactly("slow-reader");
+    }
+
+    /** The metrics an outbox reports: bytes queued and failures. */
+    private static final class QueuedBytes implements TransportMetrics {
+        long bytes;
+        final List<String> failures = new ArrayList<>();
+
+        @Override
+        public void queued(long delta) {
+            bytes += delta;
+            assertThat(bytes).isNotNegative();
+        }
+
+        @Override
+        public void failed(String code) {
+            failures.add(code);
+        }
+
+        @Override
+        public void opened() {
+        }
+
+        @Override
+        public void closed() {
+        }
+
+        @Override
+        public void rejected(String code) {
+        }
+
+        @Override
+        public void closedByServer(int closeCode) {
+        }
+
+        @Override
+        public void acknowledged(long nanos) {
+        }
+    }
+
+    @Test
     void aFailedSendStopsTheOutbox() {
         outbox.send(new ServerMessage.Ack(1, 0));
         outbox.send(new ServerMessage.Ack(2, 1));
