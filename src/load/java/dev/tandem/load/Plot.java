@@ -61,7 +61,9 @@ final class Plot {
         draw(points, rate + " keystrokes/s per author, load average " + String.format(Locale.ROOT, "%.1f", ServerProbe.loadAverage()), file);
     }
 
-    static void draw(List<Point> points, String subtitle, Path file) throws IOException {
+    static void draw(List<Point> unordered, String subtitle, Path file) throws IOException {
+        // results files may be appended to by several runs: the lines join points by author count
+        List<Point> points = unordered.stream().sorted(java.util.Comparator.comparingInt(Point::authors)).toList();
         System.setProperty("java.awt.headless", "true");
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
