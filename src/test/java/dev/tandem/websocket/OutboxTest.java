@@ -147,26 +147,6 @@ class OutboxTest {
         public void failed(String code) {
             failures.add(code);
         }
-
-        @Override
-        public void opened() {
-        }
-
-        @Override
-        public void closed() {
-        }
-
-        @Override
-        public void rejected(String code) {
-        }
-
-        @Override
-        public void closedByServer(int closeCode) {
-        }
-
-        @Override
-        public void acknowledged(long nanos) {
-        }
     }
 
     @Test
