@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** {@code /metrics} (README "Observability"): Prometheus text that moves when the server works. */
+/** {@code /metrics} (README "Monitoring"): Prometheus text that moves when the server works. */
 public abstract class MetricsScenarios extends Scenarios {
 
     @Test
