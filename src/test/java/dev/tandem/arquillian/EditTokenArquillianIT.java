@@ -2,11 +2,10 @@ package dev.tandem.arquillian;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.testing.HttpApi;
 import dev.tandem.testing.ProtocolClient;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EditTokenArquillianIT {
 
     private static final String TOKEN = "correct-horse-battery-staple-42";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @ArquillianResource
     private URL deployed;
@@ -48,17 +46,11 @@ class EditTokenArquillianIT {
     }
 
     private URI ws(String path) {
-        String http = base().resolve(path).toString();
-        return URI.create("ws" + http.substring("http".length()));
+        return HttpApi.webSocket(base(), path);
     }
 
     private HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpApi.request(base().resolve(path), method, body, headers);
     }
 
     @Test

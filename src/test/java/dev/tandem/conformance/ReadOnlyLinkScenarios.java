@@ -28,8 +28,7 @@ public abstract class ReadOnlyLinkScenarios extends Scenarios {
     }
 
     static URI viewSocket(URI base, String token) {
-        String http = base.resolve("ws/view/" + token).toString();
-        return URI.create("ws" + http.substring("http".length()));
+        return HttpApi.webSocket(base, "ws/view/" + token);
     }
 
     private HttpApi http() {

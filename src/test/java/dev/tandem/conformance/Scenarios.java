@@ -1,5 +1,6 @@
 package dev.tandem.conformance;
 
+import dev.tandem.testing.HttpApi;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Random;
@@ -30,8 +31,7 @@ public abstract class Scenarios {
     }
 
     protected URI ws(String doc, String query) {
-        String http = base().resolve("ws/docs/" + doc).toString();
-        return URI.create("ws" + http.substring("http".length()) + query);
+        return URI.create(HttpApi.webSocket(base(), "ws/docs/" + doc) + query);
     }
 
     /** The application's own origin, as a browser showing its pages would send it. */

@@ -3,10 +3,10 @@ package dev.tandem.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.conformance.Scenarios;
+import dev.tandem.testing.HttpApi;
 import dev.tandem.testing.ProtocolClient;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
@@ -51,17 +51,11 @@ class ContainerAuthIT extends Scenarios {
     }
 
     private HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpApi.request(base().resolve(path), method, body, headers);
     }
 
     private URI wsView(String token) {
-        String http = base().resolve("ws/view/" + token).toString();
-        return URI.create("ws" + http.substring("http".length()));
+        return HttpApi.webSocket(base(), "ws/view/" + token);
     }
 
     @Test

@@ -212,8 +212,7 @@ class WarCrashIT {
         Writer(String doc, String src, URI base) {
             this.doc = doc;
             this.src = src;
-            String http = base.resolve("ws/docs/" + doc).toString();
-            this.socket = URI.create("ws" + http.substring("http".length()));
+            this.socket = HttpApi.webSocket(base, "ws/docs/" + doc);
         }
 
         /** Reconnects with the revision it has and settles the catch-up; resends what is pending. */

@@ -14,6 +14,7 @@ import javax.net.ssl.SSLContext;
 public final class HttpApi {
 
     private static final Jsonb JSON = JsonbBuilder.create();
+    private static final HttpClient SHARED = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final HttpClient http;
     private final URI base;
 
@@ -47,5 +48,25 @@ public final class HttpApi {
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
+    /**
+     * Any request to {@code uri}, with headers given as name, value, name, value..., answered as
+     * the JDK gives it: for tests of statuses and headers (401 and its challenge).
+     */
+    public static HttpResponse<String> request(URI uri, String method, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return SHARED.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code path} under the HTTP(S) {@code base}, as a WebSocket address ({@code ws:} or {@code wss:}). */
+    public static URI webSocket(URI base, String path) {
+        String http = base.resolve(path).toString();
+        return URI.create("ws" + http.substring("http".length()));
     }
 }
