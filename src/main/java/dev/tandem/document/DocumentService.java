@@ -44,6 +44,14 @@ public interface DocumentService extends AutoCloseable {
     /** The text at revision {@code rev} (from the nearest snapshot and a bounded replay). */
     CompletionStage<TextAtRevision> textAt(String documentId, long rev);
 
+    /**
+     * What the operations from revision {@code from} to revision {@code to} changed, computed
+     * from the operations themselves (not by comparing texts), with the author's {@code name} on
+     * every inserted and deleted span. {@code from} must not be above {@code to}, nor {@code to}
+     * above the head.
+     */
+    CompletionStage<RevisionDiff> diff(String documentId, long from, long to);
+
     /** The operations with {@code from <= rev < to}, at most {@code limit}, with author and time. */
     CompletionStage<List<StoredOperation>> operations(String documentId, long from, long to, int limit);
 

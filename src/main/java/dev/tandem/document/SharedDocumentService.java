@@ -126,6 +126,11 @@ public final class SharedDocumentService implements DocumentService {
     }
 
     @Override
+    public CompletionStage<RevisionDiff> diff(String documentId, long from, long to) {
+        return history.diff(documentId, from, to);
+    }
+
+    @Override
     public CompletionStage<List<StoredOperation>> operations(String documentId, long from, long to, int limit) {
         return history.operations(documentId, from, to, limit);
     }

@@ -1,10 +1,13 @@
 package dev.tandem.web;
 
 import dev.tandem.document.DocumentState;
+import dev.tandem.document.RevisionDiff;
 import dev.tandem.store.DocumentSummary;
 import dev.tandem.store.StoredOperation;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The JSON bodies of PROTOCOL.md's HTTP API, shaped for JSON-B. Public because JSON-B reads
@@ -44,6 +47,21 @@ public final class ApiViews {
             return new OperationView(op.rev(), op.operation().toWire(), op.client(), op.name(), op.src(), op.seq(),
                     String.valueOf(op.time()));
         }
+    }
+
+    /** PROTOCOL.md's diff: spans in document order, {@code author} written even when null (on {@code keep}). */
+    @JsonbPropertyOrder({"from", "to", "spans"})
+    public record DiffView(long from, long to, List<SpanView> spans) {
+        static DiffView of(RevisionDiff.Found found) {
+            return new DiffView(found.from(), found.to(), found.diff().spans().stream()
+                    .map(span -> new SpanView(span.kind().name().toLowerCase(Locale.ROOT), span.text(), span.author()))
+                    .toList());
+        }
+    }
+
+    @JsonbNillable
+    @JsonbPropertyOrder({"kind", "text", "author"})
+    public record SpanView(String kind, String text, String author) {
     }
 
     @JsonbPropertyOrder({"id", "viewToken"})

@@ -3,6 +3,7 @@ package dev.tandem.web;
 import dev.tandem.document.DocumentId;
 import dev.tandem.document.DocumentService;
 import dev.tandem.document.DocumentState;
+import dev.tandem.document.RevisionDiff;
 import dev.tandem.document.TextAtRevision;
 import dev.tandem.store.DocumentSummary;
 import dev.tandem.store.StoreException;
@@ -83,10 +84,12 @@ final class DocumentsServlet extends HttpServlet {
                     HttpJson.write(r, 200, found.get());
                 }
             });
-        } else if (path.length == 2 && (path[1].equals("text") || path[1].equals("ops"))) {
+        } else if (path.length == 2 && (path[1].equals("text") || path[1].equals("ops") || path[1].equals("diff"))) {
             try {
                 if (path[1].equals("text")) {
                     text(request, id);
+                } else if (path[1].equals("diff")) {
+                    diff(request, id, id);
                 } else {
                     operations(request, id);
                 }
@@ -159,6 +162,35 @@ final class DocumentsServlet extends HttpServlet {
         } else {
             notFound(r, shownAs);
         }
+    }
+
+    /** PROTOCOL.md's {@code /diff?from=A&to=B}; {@code shownAs} names the document in a 404. */
+    void diff(HttpServletRequest request, String id, String shownAs) throws BadParameter {
+        diff(service, request, CompletableFuture.completedFuture(Optional.of(id)), shownAs);
+    }
+
+    /** The diff of the document {@code id} names (none: 404), answered on {@code request}. */
+    static void diff(DocumentService service, HttpServletRequest request, CompletionStage<Optional<String>> id, String shownAs)
+            throws BadParameter {
+        Long from = parameter(request, "from");
+        Long to = parameter(request, "to");
+        if (from == null || to == null) {
+            throw new BadParameter("from and to are both required, e.g. ?from=0&to=12");
+        }
+        if (from > to) {
+            throw new BadParameter("from (" + from + ") must not be above to (" + to + ")");
+        }
+        answer(request, id.thenCompose(found -> found.isPresent()
+                ? service.diff(found.get(), from, to)
+                : CompletableFuture.completedFuture(new RevisionDiff.NoSuchDocument())), (r, result) -> {
+            if (result instanceof RevisionDiff.Found found) {
+                HttpJson.write(r, 200, ApiViews.DiffView.of(found));
+            } else if (result instanceof RevisionDiff.UnknownRevision unknown) {
+                HttpJson.error(r, 404, "unknown-rev", "revision " + to + " is above the head " + unknown.head());
+            } else {
+                notFound(r, shownAs);
+            }
+        });
     }
 
     private void operations(HttpServletRequest request, String id) throws BadParameter {

@@ -9,6 +9,7 @@ import dev.tandem.document.Mode;
 import dev.tandem.document.Participant;
 import dev.tandem.document.Participation;
 import dev.tandem.document.Rejection;
+import dev.tandem.document.RevisionDiff;
 import dev.tandem.document.TextAtRevision;
 import dev.tandem.ot.Range;
 import dev.tandem.ot.TextOperation;
@@ -145,6 +146,11 @@ class ConnectionTest {
 
         @Override
         public CompletionStage<TextAtRevision> textAt(String documentId, long rev) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<RevisionDiff> diff(String documentId, long from, long to) {
             throw new UnsupportedOperationException();
         }
 
