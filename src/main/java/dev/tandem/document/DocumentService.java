@@ -1,6 +1,7 @@
 package dev.tandem.document;
 
 import dev.tandem.store.DocumentSummary;
+import dev.tandem.store.NamedVersion;
 import dev.tandem.store.StoredOperation;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,26 @@ public interface DocumentService extends AutoCloseable {
      * above the head.
      */
     CompletionStage<RevisionDiff> diff(String documentId, long from, long to);
+
+    /** The named versions of a document by revision, or empty if there is no such document. */
+    CompletionStage<Optional<List<NamedVersion>>> versions(String documentId);
+
+    /** Names revision {@code rev} {@code name} (stripped; at most 200 units, no control characters), by {@code author} (may be null). */
+    CompletionStage<VersionOutcome> nameVersion(String documentId, long rev, String name, String author);
+
+    /** Renames the version at {@code rev}. */
+    CompletionStage<VersionOutcome> renameVersion(String documentId, long rev, String name);
+
+    /** Removes the name of revision {@code rev}; the revision stays in the log. */
+    CompletionStage<VersionOutcome> deleteVersion(String documentId, long rev);
+
+    /**
+     * Gives the head the text of revision {@code rev} again, by one new operation submitted in
+     * the name of {@code author} like any editor's: the revert of the diff from {@code rev} to
+     * the head, transformed against concurrent edits, which therefore merge. Nothing is
+     * rewritten; the restore can itself be reverted. Completes once the operation is durable.
+     */
+    CompletionStage<RestoreOutcome> restore(String documentId, long rev, String author);
 
     /** The operations with {@code from <= rev < to}, at most {@code limit}, with author and time. */
     CompletionStage<List<StoredOperation>> operations(String documentId, long from, long to, int limit);

@@ -2,6 +2,7 @@ package dev.tandem.document;
 
 import dev.tandem.store.DocumentStore;
 import dev.tandem.store.DocumentSummary;
+import dev.tandem.store.NamedVersion;
 import dev.tandem.store.StoreException;
 import dev.tandem.store.StoredOperation;
 import java.time.Clock;
@@ -41,6 +42,7 @@ public final class SharedDocumentService implements DocumentService {
     private final ExecutorService storePool;
     private final ScheduledExecutorService sweeper;
     private final History history;
+    private final Versions versions;
     private final CommitRounds commitRounds;
     private final ConcurrentHashMap<String, LiveDocument> documents = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -58,6 +60,7 @@ public final class SharedDocumentService implements DocumentService {
         this.storePool = Executors.newFixedThreadPool(settings.storeThreads(), named("tandem-store"));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(named("tandem-idle"));
         this.history = new History(store, storePool);
+        this.versions = new Versions(store, storePool, clock);
         this.commitRounds = new CommitRounds(store, storePool, 1);
         long period = Math.max(1_000, Math.min(settings.idleUnload().toMillis() / 2, 60_000));
         sweeper.scheduleWithFixedDelay(this::unloadIdle, period, period, TimeUnit.MILLISECONDS);
@@ -128,6 +131,40 @@ public final class SharedDocumentService implements DocumentService {
     @Override
     public CompletionStage<RevisionDiff> diff(String documentId, long from, long to) {
         return history.diff(documentId, from, to);
+    }
+
+    @Override
+    public CompletionStage<Optional<List<NamedVersion>>> versions(String documentId) {
+        return versions.list(documentId);
+    }
+
+    @Override
+    public CompletionStage<VersionOutcome> nameVersion(String documentId, long rev, String name, String author) {
+        return versions.name(documentId, rev, name, author);
+    }
+
+    @Override
+    public CompletionStage<VersionOutcome> renameVersion(String documentId, long rev, String name) {
+        return versions.rename(documentId, rev, name);
+    }
+
+    @Override
+    public CompletionStage<VersionOutcome> deleteVersion(String documentId, long rev) {
+        return versions.delete(documentId, rev);
+    }
+
+    @Override
+    public CompletionStage<RestoreOutcome> restore(String documentId, long rev, String author) {
+        // checked before joining, which would create a missing document
+        return history.get(documentId).thenCompose(found -> {
+            if (found.isEmpty()) {
+                return CompletableFuture.completedFuture(new RestoreOutcome.NoSuchDocument());
+            }
+            if (rev < 0 || rev > found.get().rev()) {
+                return CompletableFuture.completedFuture(new RestoreOutcome.UnknownRevision(found.get().rev()));
+            }
+            return Restore.start(this, history, documentId, rev, author);
+        });
     }
 
     @Override

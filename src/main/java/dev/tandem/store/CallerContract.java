@@ -103,4 +103,22 @@ final class CallerContract {
     static Instant truncate(Instant time) {
         return time.truncatedTo(ChronoUnit.MICROS);
     }
+
+    /** {@code version} with its time cut to the microsecond, after checking its revision is not negative. */
+    static NamedVersion checkVersion(String id, NamedVersion version) {
+        if (version.rev() < 0) {
+            throw new IllegalArgumentException("named revision of '" + id + "' is negative: " + version.rev());
+        }
+        return new NamedVersion(version.rev(), version.name(), version.author(), truncate(version.created()));
+    }
+
+    /** A named revision must exist: the document must, and the revision be at most its head. */
+    static void checkNamedRevision(String id, long rev, java.util.Optional<Long> head) {
+        if (head.isEmpty()) {
+            throw new IllegalArgumentException("no document '" + id + "' to name revision " + rev + " of");
+        }
+        if (rev > head.get()) {
+            throw new IllegalArgumentException("revision " + rev + " of '" + id + "' is beyond its head " + head.get());
+        }
+    }
 }

@@ -129,6 +129,24 @@ public interface DocumentStore extends AutoCloseable {
     /** The id of the document whose read-only token is {@code token}, or empty. */
     Optional<String> documentOfViewToken(String token);
 
+    /**
+     * Names revision {@code version.rev()} of the document (its time cut to the microsecond).
+     *
+     * @return {@code false} if that revision has a name already (nothing changes then)
+     * @throws IllegalArgumentException if there is no such document, or the revision is negative
+     *     or beyond its head
+     */
+    boolean nameVersion(String id, NamedVersion version);
+
+    /** The document's named versions by revision; none for a document that does not exist. */
+    List<NamedVersion> versions(String id);
+
+    /** Renames the version at {@code rev}: {@code false} if that revision has no name. */
+    boolean renameVersion(String id, long rev, String name);
+
+    /** Removes the name of revision {@code rev} (the revision stays in the log): {@code false} if it had none. */
+    boolean deleteVersion(String id, long rev);
+
     /** Whether the storage answers right now (for {@code /health}). */
     boolean isReachable();
 

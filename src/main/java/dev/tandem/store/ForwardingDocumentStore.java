@@ -89,4 +89,24 @@ public abstract class ForwardingDocumentStore implements DocumentStore {
     public void close() {
         store.close();
     }
+
+    @Override
+    public boolean nameVersion(String id, NamedVersion version) {
+        return store.nameVersion(id, version);
+    }
+
+    @Override
+    public List<NamedVersion> versions(String id) {
+        return store.versions(id);
+    }
+
+    @Override
+    public boolean renameVersion(String id, long rev, String name) {
+        return store.renameVersion(id, rev, name);
+    }
+
+    @Override
+    public boolean deleteVersion(String id, long rev) {
+        return store.deleteVersion(id, rev);
+    }
 }

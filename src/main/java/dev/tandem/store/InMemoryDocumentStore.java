@@ -11,6 +11,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * A {@link DocumentStore} in memory, for tests and as the reference semantics that the JDBC store
@@ -24,6 +25,8 @@ public final class InMemoryDocumentStore implements DocumentStore {
     private final ConcurrentHashMap<String, Entry> documents = new ConcurrentHashMap<>();
     /** Read-only link token to document id. */
     private final ConcurrentHashMap<String, String> viewLinks = new ConcurrentHashMap<>();
+    /** Document id to its named versions by revision (apart from the log, which names never touch). */
+    private final ConcurrentHashMap<String, ConcurrentSkipListMap<Long, NamedVersion>> versions = new ConcurrentHashMap<>();
     private final Clock clock;
 
     public InMemoryDocumentStore() {
@@ -60,6 +63,32 @@ public final class InMemoryDocumentStore implements DocumentStore {
             }
             return Optional.of(entry.viewToken);
         }
+    }
+
+    @Override
+    public boolean nameVersion(String id, NamedVersion version) {
+        NamedVersion cut = CallerContract.checkVersion(id, version);
+        // heads only grow, so a revision at most the head now stays in the log
+        CallerContract.checkNamedRevision(id, version.rev(), summary(id).map(DocumentSummary::rev));
+        return versions.computeIfAbsent(id, any -> new ConcurrentSkipListMap<>()).putIfAbsent(version.rev(), cut) == null;
+    }
+
+    @Override
+    public List<NamedVersion> versions(String id) {
+        ConcurrentSkipListMap<Long, NamedVersion> named = versions.get(id);
+        return named == null ? List.of() : List.copyOf(named.values());
+    }
+
+    @Override
+    public boolean renameVersion(String id, long rev, String name) {
+        ConcurrentSkipListMap<Long, NamedVersion> named = versions.get(id);
+        return named != null && named.computeIfPresent(rev, (r, v) -> new NamedVersion(r, name, v.author(), v.created())) != null;
+    }
+
+    @Override
+    public boolean deleteVersion(String id, long rev) {
+        ConcurrentSkipListMap<Long, NamedVersion> named = versions.get(id);
+        return named != null && named.remove(rev) != null;
     }
 
     @Override

@@ -298,6 +298,30 @@ public final class JdbcDocumentStore implements DocumentStore {
         closeQuietly(ownedPool);
     }
 
+    @Override
+    public boolean nameVersion(String id, NamedVersion version) {
+        NamedVersion cut = CallerContract.checkVersion(id, version);
+        return inConnection("name rev " + version.rev() + " of '" + id + "'", connection -> {
+            CallerContract.checkNamedRevision(id, version.rev(), DocumentRows.head(connection, id));
+            return VersionRows.insert(connection, id, cut);
+        });
+    }
+
+    @Override
+    public List<NamedVersion> versions(String id) {
+        return inConnection("list the named versions of '" + id + "'", connection -> VersionRows.list(connection, id));
+    }
+
+    @Override
+    public boolean renameVersion(String id, long rev, String name) {
+        return inConnection("rename version " + rev + " of '" + id + "'", connection -> VersionRows.rename(connection, id, rev, name));
+    }
+
+    @Override
+    public boolean deleteVersion(String id, long rev) {
+        return inConnection("delete version " + rev + " of '" + id + "'", connection -> VersionRows.delete(connection, id, rev));
+    }
+
     private <T> T inConnection(String what, SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);

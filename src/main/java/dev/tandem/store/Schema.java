@@ -24,7 +24,9 @@ final class Schema {
     /** The scripts in the order they apply; a new version is appended, never edited. */
     private static final List<String> SCRIPTS = List.of(
             "1-documents-operations-snapshots.sql",
-            "2-view-links.sql");
+            "2-view-links.sql",
+            // number 3 belongs to a change on another branch; whoever merges both lists them 3, 4
+            "4-versions-comments.sql");
 
     private Schema() {
     }

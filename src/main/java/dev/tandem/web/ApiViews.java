@@ -3,6 +3,7 @@ package dev.tandem.web;
 import dev.tandem.document.DocumentState;
 import dev.tandem.document.RevisionDiff;
 import dev.tandem.store.DocumentSummary;
+import dev.tandem.store.NamedVersion;
 import dev.tandem.store.StoredOperation;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -62,6 +63,18 @@ public final class ApiViews {
     @JsonbNillable
     @JsonbPropertyOrder({"kind", "text", "author"})
     public record SpanView(String kind, String text, String author) {
+    }
+
+    @JsonbNillable
+    @JsonbPropertyOrder({"rev", "name", "author", "created"})
+    public record VersionView(long rev, String name, String author, String created) {
+        static VersionView of(NamedVersion version) {
+            return new VersionView(version.rev(), version.name(), version.author(), String.valueOf(version.created()));
+        }
+    }
+
+    @JsonbPropertyOrder({"rev", "changed"})
+    public record Restored(long rev, boolean changed) {
     }
 
     @JsonbPropertyOrder({"id", "viewToken"})

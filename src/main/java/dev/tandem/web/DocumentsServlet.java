@@ -43,10 +43,12 @@ final class DocumentsServlet extends HttpServlet {
     private final transient DocumentService service;
     private final int maxBodyBytes;
     private final transient SecureRandom random = new SecureRandom();
+    private final transient VersionsApi versions;
 
     DocumentsServlet(DocumentService service, int maxBodyBytes) {
         this.service = service;
         this.maxBodyBytes = maxBodyBytes;
+        this.versions = new VersionsApi(service);
     }
 
     /** A bug must not show the client a container error page with a stack trace: log it, answer 500. */
@@ -84,6 +86,8 @@ final class DocumentsServlet extends HttpServlet {
                     HttpJson.write(r, 200, found.get());
                 }
             });
+        } else if (path.length == 2 && path[1].equals("versions")) {
+            versions.list(request, CompletableFuture.completedFuture(Optional.of(id)), id);
         } else if (path.length == 2 && (path[1].equals("text") || path[1].equals("ops") || path[1].equals("diff"))) {
             try {
                 if (path[1].equals("text")) {
@@ -103,13 +107,25 @@ final class DocumentsServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (segments(request).length != 0) {
-            HttpJson.error(response, 405, "method-not-allowed", "POST goes to /api/docs");
+        String[] path = segments(request);
+        boolean naming = path.length == 2 && path[1].equals("versions");
+        boolean restoring = path.length == 4 && path[1].equals("versions") && path[3].equals("restore");
+        if (path.length != 0 && !naming && !restoring) {
+            HttpJson.error(response, 405, "method-not-allowed", "POST goes to /api/docs, /api/docs/{id}/versions or /api/docs/{id}/versions/{rev}/restore");
             return;
         }
         byte[] body = body(request);
         if (body == null) {
             HttpJson.error(response, 413, "too-large", "body over " + maxBodyBytes + " bytes");
+            return;
+        }
+        if (naming || restoring) {
+            Long rev = versionAddress(response, path);
+            if (rev != null && naming) {
+                versions.name(request, response, path[0], body);
+            } else if (rev != null) {
+                versions.restore(request, response, path[0], rev, body);
+            }
             return;
         }
         String id;
@@ -133,6 +149,61 @@ final class DocumentsServlet extends HttpServlet {
                 HttpJson.error(r, 409, "exists", "document " + created + " exists already");
             }
         });
+    }
+
+    @Override
+    protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] path = segments(request);
+        if (path.length != 3 || !path[1].equals("versions")) {
+            HttpJson.error(response, 405, "method-not-allowed", "PUT goes to /api/docs/{id}/versions/{rev}");
+            return;
+        }
+        byte[] body = body(request);
+        if (body == null) {
+            HttpJson.error(response, 413, "too-large", "body over " + maxBodyBytes + " bytes");
+            return;
+        }
+        Long rev = versionAddress(response, path);
+        if (rev != null) {
+            versions.rename(request, response, path[0], rev, body);
+        }
+    }
+
+    @Override
+    protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] path = segments(request);
+        if (path.length != 3 || !path[1].equals("versions")) {
+            HttpJson.error(response, 405, "method-not-allowed", "DELETE goes to /api/docs/{id}/versions/{rev}");
+            return;
+        }
+        Long rev = versionAddress(response, path);
+        if (rev != null) {
+            versions.delete(request, path[0], rev);
+        }
+    }
+
+    /**
+     * The revision of {@code /api/docs/{id}/versions/{rev}…} (-1 for {@code …/versions} itself),
+     * or {@code null} after answering 400 for a malformed id or revision.
+     */
+    private static Long versionAddress(HttpServletResponse response, String[] path) throws IOException {
+        if (!DocumentId.isValid(path[0])) {
+            HttpJson.error(response, 400, "invalid-id", "document ids match ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
+            return null;
+        }
+        if (path.length < 3) {
+            return -1L;
+        }
+        try {
+            long rev = Long.parseLong(path[2]);
+            if (rev >= 0) {
+                return rev;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        HttpJson.error(response, 400, "bad-parameter", "a revision is a non-negative integer, not \"" + path[2] + "\"");
+        return null;
     }
 
     private void text(HttpServletRequest request, String id) throws BadParameter {

@@ -172,4 +172,24 @@ final class GatedStore implements DocumentStore {
     public Optional<String> documentOfViewToken(String token) {
         return delegate.documentOfViewToken(token);
     }
+
+    @Override
+    public boolean nameVersion(String id, dev.tandem.store.NamedVersion version) {
+        return delegate.nameVersion(id, version);
+    }
+
+    @Override
+    public List<dev.tandem.store.NamedVersion> versions(String id) {
+        return delegate.versions(id);
+    }
+
+    @Override
+    public boolean renameVersion(String id, long rev, String name) {
+        return delegate.renameVersion(id, rev, name);
+    }
+
+    @Override
+    public boolean deleteVersion(String id, long rev) {
+        return delegate.deleteVersion(id, rev);
+    }
 }
