@@ -107,3 +107,25 @@ export async function operations(id, from = 0, to) {
     next = page[page.length - 1].rev + 1;
   }
 }
+
+/** PROTOCOL.md's /diff: {from, to, spans: [{kind, text, author}]} between revisions `from` ≤ `to`. */
+export async function diff(id, from, to) {
+  return (await request(`api/${documentPath(id)}/diff?from=${from}&to=${to}`)).json();
+}
+
+/** The named versions of `id`: [{rev, name, author, created}] by revision. */
+export async function listVersions(id) {
+  return (await request(`api/${documentPath(id)}/versions`)).json();
+}
+
+export async function nameVersion(id, rev, name, author) {
+  await request(`api/docs/${encodeURIComponent(id)}/versions`, { method: 'POST', body: JSON.stringify({ rev, name, author }) });
+}
+
+export async function renameVersion(id, rev, name) {
+  await request(`api/docs/${encodeURIComponent(id)}/versions/${rev}`, { method: 'PUT', body: JSON.stringify({ name }) });
+}
+
+export async function deleteVersion(id, rev) {
+  await request(`api/docs/${encodeURIComponent(id)}/versions/${rev}`, { method: 'DELETE' });
+}

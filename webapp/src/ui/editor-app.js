@@ -11,6 +11,7 @@ import { authorship, setAuthorship } from './authorship-view.js';
 import { createHeader } from './header.js';
 import { createPreview } from './preview.js';
 import { createHistory } from './history.js';
+import { createVersionsPanel } from './versions-panel.js';
 import { exportDocument } from './export.js';
 import { el } from './dom.js';
 
@@ -31,6 +32,7 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
   main.append(live, viewer, previewPane);
 
   let view = null;
+  let versions = null;
   let users = [];
   const state = { history: false, authorship: false };
 
@@ -51,6 +53,7 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
         header.setStatus(status);
         document.body.dataset.connection = status.connection;
         setEditable(view, status.rev !== null && status.mode === 'edit');
+        if (versions) versions.statusChanged();
       },
       onPresence: (list) => {
         users = list;
@@ -97,6 +100,11 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
     ],
   });
   const preview = createPreview(previewPane, () => session.text);
+  versions = createVersionsPanel({
+    id, readOnly, session, view, storage, main, liveParent: live, header: header.element,
+    name: () => name,
+    onMessage: (text) => showMessage(text),
+  });
   const history = createHistory({
     id,
     bar: historyBar,
