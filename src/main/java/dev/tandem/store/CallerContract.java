@@ -121,4 +121,23 @@ final class CallerContract {
             throw new IllegalArgumentException("revision " + rev + " of '" + id + "' is beyond its head " + head.get());
         }
     }
+
+    /** {@code thread} with times cut to the microsecond, after checking it holds exactly its first comment. */
+    static CommentThread checkThread(String id, CommentThread thread) {
+        if (thread.comments().size() != 1 || !thread.comments().get(0).thread().equals(thread.id())) {
+            throw new IllegalArgumentException("thread " + thread.id() + " of '" + id + "' must open with exactly one comment of its own, not "
+                    + thread.comments().size());
+        }
+        if (thread.rev() < 0 || thread.from() < 0 || thread.to() <= thread.from()) {
+            throw new IllegalArgumentException("thread " + thread.id() + " of '" + id + "' is anchored at [" + thread.from() + ", "
+                    + thread.to() + ") of revision " + thread.rev());
+        }
+        return new CommentThread(thread.id(), thread.rev(), thread.from(), thread.to(), thread.quote(), thread.resolved(),
+                thread.resolvedBy(), truncate(thread.created()), List.of(checkComment(thread.comments().get(0))));
+    }
+
+    static Comment checkComment(Comment comment) {
+        return new Comment(comment.id(), comment.thread(), comment.src(), comment.author(), comment.text(), truncate(comment.created()),
+                comment.edited() == null ? null : truncate(comment.edited()));
+    }
 }

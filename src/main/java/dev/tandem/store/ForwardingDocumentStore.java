@@ -109,4 +109,34 @@ public abstract class ForwardingDocumentStore implements DocumentStore {
     public boolean deleteVersion(String id, long rev) {
         return store.deleteVersion(id, rev);
     }
+
+    @Override
+    public boolean openThread(String id, CommentThread thread) {
+        return store.openThread(id, thread);
+    }
+
+    @Override
+    public boolean addComment(String id, Comment comment) {
+        return store.addComment(id, comment);
+    }
+
+    @Override
+    public List<CommentThread> threads(String id) {
+        return store.threads(id);
+    }
+
+    @Override
+    public boolean resolveThread(String id, String thread, boolean resolved, String by) {
+        return store.resolveThread(id, thread, resolved, by);
+    }
+
+    @Override
+    public boolean editComment(String id, String comment, String text, java.time.Instant edited) {
+        return store.editComment(id, comment, text, edited);
+    }
+
+    @Override
+    public boolean deleteComment(String id, String comment) {
+        return store.deleteComment(id, comment);
+    }
 }
