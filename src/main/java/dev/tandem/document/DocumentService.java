@@ -73,6 +73,29 @@ public interface DocumentService extends AutoCloseable {
      */
     CompletionStage<RestoreOutcome> restore(String documentId, long rev, String author);
 
+    /** The comment threads with their anchors at the head, oldest first, or empty if there is no such document. */
+    CompletionStage<Optional<List<AnchoredThread>>> threads(String documentId);
+
+    /**
+     * Opens a thread on {@code [from, to)} of the text at revision {@code rev}, with its first
+     * comment. Ids ({@code threadId}, {@code commentId}, {@code src}: 8 to 64 of
+     * {@code [A-Za-z0-9_-]}) are the client's: a resend of the same thread is {@code DONE} once.
+     */
+    CompletionStage<CommentOutcome> openThread(String documentId, String threadId, String commentId, long rev, int from, int to,
+                                               String text, String author, String src);
+
+    /** Adds a reply to a thread; a resend of the same reply is {@code DONE} once. */
+    CompletionStage<CommentOutcome> reply(String documentId, String threadId, String commentId, String text, String author, String src);
+
+    /** Resolves ({@code true}) or reopens a thread; anyone who may comment may. */
+    CompletionStage<CommentOutcome> resolveThread(String documentId, String threadId, boolean resolved, String by);
+
+    /** Replaces the text of a comment that editor instance {@code src} wrote. */
+    CompletionStage<CommentOutcome> editComment(String documentId, String commentId, String text, String src);
+
+    /** Deletes a comment that editor instance {@code src} wrote (and its thread, if it was the last). */
+    CompletionStage<CommentOutcome> deleteComment(String documentId, String commentId, String src);
+
     /** The operations with {@code from <= rev < to}, at most {@code limit}, with author and time. */
     CompletionStage<List<StoredOperation>> operations(String documentId, long from, long to, int limit);
 

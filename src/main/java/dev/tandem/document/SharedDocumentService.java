@@ -43,6 +43,7 @@ public final class SharedDocumentService implements DocumentService {
     private final ScheduledExecutorService sweeper;
     private final History history;
     private final Versions versions;
+    private final Comments comments;
     private final CommitRounds commitRounds;
     private final ConcurrentHashMap<String, LiveDocument> documents = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -61,6 +62,7 @@ public final class SharedDocumentService implements DocumentService {
         this.sweeper = Executors.newSingleThreadScheduledExecutor(named("tandem-idle"));
         this.history = new History(store, storePool);
         this.versions = new Versions(store, storePool, clock);
+        this.comments = new Comments(store, history, storePool, clock);
         this.commitRounds = new CommitRounds(store, storePool, 1);
         long period = Math.max(1_000, Math.min(settings.idleUnload().toMillis() / 2, 60_000));
         sweeper.scheduleWithFixedDelay(this::unloadIdle, period, period, TimeUnit.MILLISECONDS);
@@ -165,6 +167,37 @@ public final class SharedDocumentService implements DocumentService {
             }
             return Restore.start(this, history, documentId, rev, author);
         });
+    }
+
+    @Override
+    public CompletionStage<Optional<List<AnchoredThread>>> threads(String documentId) {
+        return comments.threads(documentId);
+    }
+
+    @Override
+    public CompletionStage<CommentOutcome> openThread(String documentId, String threadId, String commentId, long rev, int from, int to,
+                                                      String text, String author, String src) {
+        return comments.open(documentId, threadId, commentId, rev, from, to, text, author, src);
+    }
+
+    @Override
+    public CompletionStage<CommentOutcome> reply(String documentId, String threadId, String commentId, String text, String author, String src) {
+        return comments.reply(documentId, threadId, commentId, text, author, src);
+    }
+
+    @Override
+    public CompletionStage<CommentOutcome> resolveThread(String documentId, String threadId, boolean resolved, String by) {
+        return comments.resolve(documentId, threadId, resolved, by);
+    }
+
+    @Override
+    public CompletionStage<CommentOutcome> editComment(String documentId, String commentId, String text, String src) {
+        return comments.edit(documentId, commentId, text, src);
+    }
+
+    @Override
+    public CompletionStage<CommentOutcome> deleteComment(String documentId, String commentId, String src) {
+        return comments.delete(documentId, commentId, src);
     }
 
     @Override

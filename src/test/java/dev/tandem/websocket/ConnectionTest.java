@@ -183,6 +183,40 @@ class ConnectionTest {
         }
 
         @Override
+        public CompletionStage<Optional<List<dev.tandem.document.AnchoredThread>>> threads(String documentId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<dev.tandem.document.CommentOutcome> openThread(String documentId, String threadId, String commentId,
+                long rev, int from, int to, String text, String author, String src) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<dev.tandem.document.CommentOutcome> reply(String documentId, String threadId, String commentId,
+                String text, String author, String src) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<dev.tandem.document.CommentOutcome> resolveThread(String documentId, String threadId, boolean resolved,
+                String by) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<dev.tandem.document.CommentOutcome> editComment(String documentId, String commentId, String text,
+                String src) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<dev.tandem.document.CommentOutcome> deleteComment(String documentId, String commentId, String src) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public CompletionStage<List<StoredOperation>> operations(String documentId, long from, long to, int limit) {
             throw new UnsupportedOperationException();
         }
