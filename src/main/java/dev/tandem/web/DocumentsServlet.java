@@ -44,11 +44,13 @@ final class DocumentsServlet extends HttpServlet {
     private final int maxBodyBytes;
     private final transient SecureRandom random = new SecureRandom();
     private final transient VersionsApi versions;
+    private final transient CommentsApi comments;
 
     DocumentsServlet(DocumentService service, int maxBodyBytes) {
         this.service = service;
         this.maxBodyBytes = maxBodyBytes;
         this.versions = new VersionsApi(service);
+        this.comments = new CommentsApi(service);
     }
 
     /** A bug must not show the client a container error page with a stack trace: log it, answer 500. */
@@ -86,6 +88,8 @@ final class DocumentsServlet extends HttpServlet {
                     HttpJson.write(r, 200, found.get());
                 }
             });
+        } else if (path.length == 2 && path[1].equals("threads")) {
+            comments.list(request, CompletableFuture.completedFuture(Optional.of(id)), id);
         } else if (path.length == 2 && path[1].equals("versions")) {
             versions.list(request, CompletableFuture.completedFuture(Optional.of(id)), id);
         } else if (path.length == 2 && (path[1].equals("text") || path[1].equals("ops") || path[1].equals("diff"))) {
@@ -108,6 +112,10 @@ final class DocumentsServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] path = segments(request);
+        if (path.length >= 2 && path[1].equals("threads")) {
+            changeThreads(request, response, "POST", path);
+            return;
+        }
         boolean naming = path.length == 2 && path[1].equals("versions");
         boolean restoring = path.length == 4 && path[1].equals("versions") && path[3].equals("restore");
         if (path.length != 0 && !naming && !restoring) {
@@ -151,9 +159,27 @@ final class DocumentsServlet extends HttpServlet {
         });
     }
 
+    /** POST, PUT and DELETE of comment threads ({@link CommentsApi}). */
+    private void changeThreads(HttpServletRequest request, HttpServletResponse response, String method, String[] path) throws IOException {
+        if (!DocumentId.isValid(path[0])) {
+            HttpJson.error(response, 400, "invalid-id", "document ids match ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
+            return;
+        }
+        byte[] body = body(request);
+        if (body == null) {
+            HttpJson.error(response, 413, "too-large", "body over " + maxBodyBytes + " bytes");
+            return;
+        }
+        comments.change(request, response, method, path, body);
+    }
+
     @Override
     protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] path = segments(request);
+        if (path.length >= 2 && path[1].equals("threads")) {
+            changeThreads(request, response, "PUT", path);
+            return;
+        }
         if (path.length != 3 || !path[1].equals("versions")) {
             HttpJson.error(response, 405, "method-not-allowed", "PUT goes to /api/docs/{id}/versions/{rev}");
             return;
@@ -172,6 +198,10 @@ final class DocumentsServlet extends HttpServlet {
     @Override
     protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] path = segments(request);
+        if (path.length >= 2 && path[1].equals("threads")) {
+            changeThreads(request, response, "DELETE", path);
+            return;
+        }
         if (path.length != 3 || !path[1].equals("versions")) {
             HttpJson.error(response, 405, "method-not-allowed", "DELETE goes to /api/docs/{id}/versions/{rev}");
             return;
