@@ -129,3 +129,31 @@ export async function renameVersion(id, rev, name) {
 export async function deleteVersion(id, rev) {
   await request(`api/docs/${encodeURIComponent(id)}/versions/${rev}`, { method: 'DELETE' });
 }
+
+/** The comment threads of `id` with anchors at the head: [{id, rev, from, to, detached, quote, resolved, comments}]. */
+export async function listThreads(id) {
+  return (await request(`api/${documentPath(id)}/threads`)).json();
+}
+
+const threadsPath = (id) => `api/docs/${encodeURIComponent(id)}/threads`;
+
+/** Opens thread {thread, comment, rev, from, to, text, author, src} (ids drawn by the caller: a resend is kept once). */
+export async function openThread(id, thread) {
+  await request(threadsPath(id), { method: 'POST', body: JSON.stringify(thread) });
+}
+
+export async function replyToThread(id, thread, reply) {
+  await request(`${threadsPath(id)}/${thread}/comments`, { method: 'POST', body: JSON.stringify(reply) });
+}
+
+export async function resolveThread(id, thread, resolved, by) {
+  await request(`${threadsPath(id)}/${thread}`, { method: 'PUT', body: JSON.stringify({ resolved, by }) });
+}
+
+export async function editComment(id, thread, comment, text, src) {
+  await request(`${threadsPath(id)}/${thread}/comments/${comment}`, { method: 'PUT', body: JSON.stringify({ text, src }) });
+}
+
+export async function deleteComment(id, thread, comment, src) {
+  await request(`${threadsPath(id)}/${thread}/comments/${comment}`, { method: 'DELETE', body: JSON.stringify({ src }) });
+}

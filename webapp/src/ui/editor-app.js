@@ -12,6 +12,7 @@ import { createHeader } from './header.js';
 import { createPreview } from './preview.js';
 import { createHistory } from './history.js';
 import { createVersionsPanel } from './versions-panel.js';
+import { createCommentsPanel } from './comments-panel.js';
 import { exportDocument } from './export.js';
 import { el } from './dom.js';
 
@@ -33,6 +34,7 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
 
   let view = null;
   let versions = null;
+  let comments = null;
   let users = [];
   const state = { history: false, authorship: false };
 
@@ -54,6 +56,7 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
         document.body.dataset.connection = status.connection;
         setEditable(view, status.rev !== null && status.mode === 'edit');
         if (versions) versions.statusChanged();
+        if (comments) comments.statusChanged();
       },
       onPresence: (list) => {
         users = list;
@@ -102,6 +105,11 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
   const preview = createPreview(previewPane, () => session.text);
   versions = createVersionsPanel({
     id, readOnly, session, view, storage, main, liveParent: live, header: header.element,
+    name: () => name,
+    onMessage: (text) => showMessage(text),
+  });
+  comments = createCommentsPanel({
+    id, readOnly, session, view, storage, main, header: header.element,
     name: () => name,
     onMessage: (text) => showMessage(text),
   });
@@ -172,7 +180,7 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
   });
 
   // For the browser tests and the curious.
-  window.tandem = { session, view, id };
+  window.tandem = { session, view, id, comments };
 
   session.start();
   view.focus();

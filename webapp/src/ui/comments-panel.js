@@ -1,0 +1,270 @@
+import { keymap, EditorView } from '@codemirror/view';
+import { StateEffect } from '@codemirror/state';
+import { drawSrc } from '../collab/src-id.js';
+import { listThreads, openThread, replyToThread, resolveThread, editComment, deleteComment } from './api.js';
+import { commentHighlights, setCommentAnchors, selectThread } from './comment-highlight.js';
+import { el, setChildren } from './dom.js';
+
+const AUTHOR_KEY = 'tandem:comment-src';
+const OWN_KEY = 'tandem:own-comments';
+const REFRESH_MS = 3000;
+
+/**
+ * Comment threads beside the text: highlights on the anchored text (mapped through every edit,
+ * comment-highlight.js), a side panel with the threads, a new comment from the selection (the
+ * panel's button or Ctrl-Alt-M), replies, resolve and reopen, editing and deleting one's own, a
+ * filter for open and resolved threads. Threads come from the HTTP API (PROTOCOL.md /threads),
+ * read again after every change made here and every few seconds while the page is visible: what
+ * others write appears within that time, not at once (there is no WebSocket message for it yet).
+ * This browser is a comment's author when it wrote it: it keeps a key of its own (AUTHOR_KEY) and
+ * the ids of its comments.
+ * @param {object} o {id, readOnly, session, view, storage, main, header (element), name(), onMessage(text)}
+ */
+export function createCommentsPanel(o) {
+  let open = false;
+  let threads = [];
+  let filter = 'open';
+  let pending = null; // {from, to, quote} of a comment being written
+  let timer = null;
+
+  const authorKey = remembered(AUTHOR_KEY, () => drawSrc());
+  const own = new Set(JSON.parse(remembered(OWN_KEY, () => '[]')));
+
+  const filterSelect = el('select', { class: 'comment-filter', 'aria-label': 'Show threads', onchange: () => { filter = filterSelect.value; render(); } },
+    el('option', { value: 'open' }, 'Open'), el('option', { value: 'resolved' }, 'Resolved'), el('option', { value: 'all' }, 'All'));
+  const newButton = o.readOnly ? null : el('button', {
+    type: 'button', class: 'new-comment-button', title: 'Comment on the selected text (Ctrl-Alt-M)', onclick: () => startComment(),
+  }, 'Comment on selection');
+  const draftQuote = el('blockquote', { class: 'draft-quote' });
+  const draftText = el('textarea', {
+    class: 'draft-text', rows: 3, 'aria-label': 'Your comment',
+    onkeydown: (e) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submitComment();
+      if (e.key === 'Escape') cancelComment();
+    },
+  });
+  const draft = el('div', { class: 'comment-draft', hidden: true }, draftQuote, draftText,
+    el('div', { class: 'comment-actions' },
+      el('button', { type: 'button', class: 'draft-submit', onclick: () => submitComment() }, 'Comment'),
+      el('button', { type: 'button', class: 'draft-cancel', onclick: () => cancelComment() }, 'Cancel')));
+  const list = el('ul', { class: 'thread-list', 'aria-label': 'Comment threads' });
+  const panel = el('aside', { class: 'comments-panel', hidden: true, 'aria-label': 'Comments' },
+    el('h2', {}, 'Comments'),
+    el('div', { class: 'comment-tools' }, ...(newButton ? [newButton] : []), filterSelect),
+    draft, list);
+  o.main.append(panel);
+
+  const button = el('button', {
+    type: 'button', class: 'toggle comments-toggle', 'aria-pressed': 'false', title: 'Comment threads', onclick: () => toggle(),
+  }, 'Comments');
+  o.header.insertBefore(button, o.header.querySelector('.export'));
+
+  o.view.dispatch({
+    effects: StateEffect.appendConfig.of([
+      commentHighlights,
+      keymap.of([{ key: 'Ctrl-Alt-m', run: () => { startComment(); return true; } }]),
+      EditorView.domEventHandlers({
+        click: (event) => {
+          const mark = event.target.closest && event.target.closest('[data-thread]');
+          if (mark) showThread(mark.dataset.thread);
+        },
+      }),
+    ]),
+  });
+
+  function remembered(key, make) {
+    try {
+      const value = o.storage.getItem(key);
+      if (value) return value;
+      const made = make();
+      o.storage.setItem(key, made);
+      return made;
+    } catch (e) {
+      return make();
+    }
+  }
+
+  function rememberOwn(commentId) {
+    own.add(commentId);
+    try { o.storage.setItem(OWN_KEY, JSON.stringify([...own])); } catch (e) { /* storage denied */ }
+  }
+
+  /** Reads the threads and shows them; their anchors are moved over our unsynced edits. */
+  async function refresh(quiet = false) {
+    let listed;
+    const rev = o.session.rev;
+    try {
+      listed = await listThreads(o.id);
+    } catch (e) {
+      if (!quiet && e.status !== 404) o.onMessage(`Comments unavailable: ${e.message}`);
+      return;
+    }
+    const at = listed.length ? listed[0].rev : rev;
+    if (o.session.rev !== at || rev !== o.session.rev) {
+      // the server's head and ours differ for a moment: place them on the next read
+      schedule(200);
+      return;
+    }
+    threads = listed;
+    const anchors = threads.map((t) => {
+      if (t.detached) return { id: t.id, from: t.from, to: t.to, detached: true, resolved: t.resolved };
+      const [range] = o.session.state.transformRanges([{ anchor: t.from, head: t.to }]);
+      return { id: t.id, from: range.anchor, to: range.head, detached: false, resolved: t.resolved };
+    });
+    o.view.dispatch({ effects: setCommentAnchors.of(anchors) });
+    render();
+  }
+
+  function schedule(ms = REFRESH_MS) {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (!document.hidden) refresh(true).finally(() => schedule());
+      else schedule();
+    }, ms);
+  }
+
+  function render() {
+    const shown = threads.filter((t) => filter === 'all' || (filter === 'resolved') === t.resolved);
+    setChildren(list, shown.length ? shown.map(threadItem)
+      : [el('li', { class: 'no-threads' }, filter === 'resolved' ? 'No resolved threads.' : 'No open threads.')]);
+  }
+
+  function threadItem(thread) {
+    const replyText = el('textarea', {
+      class: 'reply-text', rows: 2, 'aria-label': 'Reply',
+      onkeydown: (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) reply(thread, replyText); },
+    });
+    const actions = o.readOnly ? [] : [
+      replyText,
+      el('div', { class: 'comment-actions' },
+        el('button', { type: 'button', class: 'reply-button', onclick: () => reply(thread, replyText) }, 'Reply'),
+        el('button', { type: 'button', class: 'resolve-button', onclick: () => resolve(thread) }, thread.resolved ? 'Reopen' : 'Resolve')),
+    ];
+    return el('li', {
+      class: `thread${thread.detached ? ' detached' : ''}${thread.resolved ? ' resolved' : ''}`, 'data-thread': thread.id, tabindex: 0,
+      onkeydown: (e) => { if (e.key === 'Enter' && e.target === e.currentTarget) showThread(thread.id); },
+    },
+    el('blockquote', { class: 'thread-quote', onclick: () => showThread(thread.id) },
+      thread.detached ? `Detached: the text “${thread.quote}” was deleted` : thread.quote),
+    el('ol', { class: 'comments' }, ...thread.comments.map((c) => commentItem(thread, c))),
+    ...actions);
+  }
+
+  function commentItem(thread, comment) {
+    const mine = !o.readOnly && own.has(comment.id);
+    const when = new Date(comment.created).toLocaleString();
+    return el('li', { class: 'comment', 'data-comment': comment.id },
+      el('span', { class: 'comment-author' }, comment.author || 'Someone'),
+      el('span', { class: 'comment-time' }, ` · ${when}${comment.edited ? ' · edited' : ''}`),
+      el('p', { class: 'comment-text' }, comment.text),
+      ...(mine ? [el('div', { class: 'comment-actions' },
+        el('button', { type: 'button', class: 'edit-comment', onclick: () => edit(thread, comment) }, 'Edit'),
+        el('button', { type: 'button', class: 'delete-comment', onclick: () => remove(thread, comment) }, 'Delete'))] : []));
+  }
+
+  /** Selects a thread: highlighted apart, its text scrolled into view and its entry into the panel's. */
+  function showThread(threadId) {
+    if (!open) toggle();
+    const range = [...o.view.state.field(commentHighlights).anchors].find((a) => a.id === threadId);
+    o.view.dispatch({ effects: [selectThread.of(threadId), ...(range && !range.detached ? [EditorView.scrollIntoView(range.from, { y: 'center' })] : [])] });
+    const entry = list.querySelector(`[data-thread="${threadId}"]`);
+    if (entry) entry.scrollIntoView({ block: 'nearest' });
+  }
+
+  function startComment() {
+    if (o.readOnly) return;
+    const { from, to } = o.view.state.selection.main;
+    if (from === to) {
+      o.onMessage('Select the text to comment on first.');
+      return;
+    }
+    pending = { from, to, quote: o.view.state.sliceDoc(from, to) };
+    draftQuote.textContent = pending.quote;
+    draft.hidden = false;
+    if (!open) toggle();
+    draftText.focus();
+  }
+
+  function cancelComment() {
+    pending = null;
+    draft.hidden = true;
+    draftText.value = '';
+    o.view.focus();
+  }
+
+  /** Waits until the server has all our edits, so that editor positions are those of its head. */
+  async function synced() {
+    for (let i = 0; i < 200 && o.session.state.unsyncedEdits > 0; i++) await new Promise((r) => setTimeout(r, 25));
+    return o.session.state.unsyncedEdits === 0;
+  }
+
+  async function submitComment() {
+    const text = draftText.value.trim();
+    if (!pending || !text) return;
+    if (!(await synced())) {
+      o.onMessage('Your edits have not reached the server yet; try again in a moment.');
+      return;
+    }
+    // the highlight the draft was made on may have moved with others' edits meanwhile
+    const thread = drawSrc();
+    const comment = drawSrc();
+    const { from, to } = pending;
+    try {
+      await openThread(o.id, { thread, comment, rev: o.session.rev, from, to, text, author: o.name(), src: authorKey });
+      rememberOwn(comment);
+      cancelComment();
+    } catch (e) {
+      o.onMessage(`Could not comment: ${e.message}`);
+    }
+    await refresh();
+  }
+
+  async function reply(thread, textarea) {
+    const text = textarea.value.trim();
+    if (!text) return;
+    const comment = drawSrc();
+    try {
+      await replyToThread(o.id, thread.id, { comment, text, author: o.name(), src: authorKey });
+      rememberOwn(comment);
+    } catch (e) {
+      o.onMessage(`Could not reply: ${e.message}`);
+    }
+    await refresh();
+  }
+
+  async function resolve(thread) {
+    try { await resolveThread(o.id, thread.id, !thread.resolved, o.name()); } catch (e) { o.onMessage(`Could not change the thread: ${e.message}`); }
+    await refresh();
+  }
+
+  async function edit(thread, comment) {
+    const text = window.prompt('Edit your comment', comment.text);
+    if (!text || !text.trim()) return;
+    try { await editComment(o.id, thread.id, comment.id, text.trim(), authorKey); } catch (e) { o.onMessage(`Could not edit: ${e.message}`); }
+    await refresh();
+  }
+
+  async function remove(thread, comment) {
+    try { await deleteComment(o.id, thread.id, comment.id, authorKey); } catch (e) { o.onMessage(`Could not delete: ${e.message}`); }
+    await refresh();
+  }
+
+  function toggle() {
+    open = !open;
+    panel.hidden = !open;
+    button.setAttribute('aria-pressed', String(open));
+    if (open) refresh();
+  }
+
+  return {
+    /** Called with every status: the first known revision starts the reading. */
+    statusChanged() {
+      if (timer === null && o.session.rev !== null) {
+        timer = 0;
+        refresh(true).finally(() => schedule());
+      }
+    },
+    refresh,
+    get threads() { return threads; },
+  };
+}
