@@ -33,7 +33,7 @@ export class Session {
    *   Defaults to the global ones and Date.now.
    * @param {() => number} [o.random] for backoff jitter and src. Defaults to Math.random.
    * @param {() => boolean} [o.isOnline] Defaults to navigator.onLine where there is one.
-   * @param {object} [o.listeners] onChange(op), onStatus(status), onPresence(users), onError(message).
+   * @param {object} [o.listeners] onChange(op), onStatus(status), onPresence(users), onError(message), onThread(message).
    */
   constructor(o) {
     this.doc = o.doc;
@@ -103,7 +103,8 @@ export class Session {
 
   opened() {
     this.sentSelection = null; // a new connection starts with no selection on the server
-    this.send({ type: 'hello', src: this.src, name: this.name, rev: this.fresh ? null : this.rev });
+    // "comments": the server then tells of every change to a comment thread (PROTOCOL.md, Comments)
+    this.send({ type: 'hello', src: this.src, name: this.name, rev: this.fresh ? null : this.rev, features: ['comments'] });
   }
 
   socketClosed(event) {

@@ -7,15 +7,16 @@ import { el, setChildren } from './dom.js';
 
 const AUTHOR_KEY = 'tandem:comment-src';
 const OWN_KEY = 'tandem:own-comments';
-const REFRESH_MS = 3000;
+/** How often threads are read again besides the server's notices (which a catching-up client can miss). */
+const REFRESH_MS = 10000;
 
 /**
  * Comment threads beside the text: highlights on the anchored text (mapped through every edit,
  * comment-highlight.js), a side panel with the threads, a new comment from the selection (the
  * panel's button or Ctrl-Alt-M), replies, resolve and reopen, editing and deleting one's own, a
  * filter for open and resolved threads. Threads come from the HTTP API (PROTOCOL.md /threads),
- * read again after every change made here and every few seconds while the page is visible: what
- * others write appears within that time, not at once (there is no WebSocket message for it yet).
+ * read again after every change made here, whenever the server's `thread` message tells of a
+ * change (the session asks for them in its hello), and every few seconds as a fallback.
  * This browser is a comment's author when it wrote it: it keeps a key of its own (AUTHOR_KEY) and
  * the ids of its comments.
  * @param {object} o {id, readOnly, session, view, storage, main, header (element), name(), onMessage(text)}

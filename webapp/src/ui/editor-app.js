@@ -63,6 +63,7 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
         view.dispatch({ effects: setRemoteUsers.of(list) });
         header.setUsers(list);
       },
+      onThread: () => { if (comments) comments.refresh(true); },
       onError: (message) => {
         console.warn(`Tandem: ${message}`);
         showMessage(message);

@@ -153,6 +153,12 @@ final class Comments {
         return owned(id, commentId, src, () -> store.deleteComment(id, commentId));
     }
 
+    /** The thread of a comment, or {@code null} when there is no such comment. */
+    CompletableFuture<String> threadOf(String id, String commentId) {
+        return CompletableFuture.supplyAsync(() -> store.threads(id).stream().flatMap(t -> t.comments().stream())
+                .filter(c -> c.id().equals(commentId)).map(Comment::thread).findFirst().orElse(null), storeExecutor);
+    }
+
     private CompletableFuture<CommentOutcome> owned(String id, String commentId, String src, java.util.function.BooleanSupplier change) {
         return CompletableFuture.supplyAsync(() -> {
             if (store.summary(id).isEmpty()) {

@@ -169,6 +169,30 @@ public final class SharedDocumentService implements DocumentService {
         });
     }
 
+    /**
+     * Once {@code change} is done, tells the document's live participants how the thread is now
+     * (or that it is gone), on the lane, in order with the operations. Completes with the
+     * change's outcome; the announcement is not waited for.
+     */
+    private CompletionStage<CommentOutcome> announced(String documentId, String threadId, CompletionStage<CommentOutcome> change) {
+        return change.thenApply(outcome -> {
+            LiveDocument live = documents.get(documentId);
+            if (outcome == CommentOutcome.DONE && threadId != null && live != null) {
+                comments.threads(documentId).thenAccept(all -> all.ifPresent(threads -> {
+                    AnchoredThread now = threads.stream().filter(t -> t.thread().id().equals(threadId)).findFirst().orElse(null);
+                    long rev = threads.isEmpty() ? now == null ? -1 : now.rev() : threads.get(0).rev();
+                    long at = now != null ? now.rev() : rev;
+                    try {
+                        live.post(() -> live.announceThread(at < 0 ? live.durable() : at, threadId, now));
+                    } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                        // nobody is left to tell
+                    }
+                }));
+            }
+            return outcome;
+        });
+    }
+
     @Override
     public CompletionStage<Optional<List<AnchoredThread>>> threads(String documentId) {
         return comments.threads(documentId);
@@ -177,27 +201,29 @@ public final class SharedDocumentService implements DocumentService {
     @Override
     public CompletionStage<CommentOutcome> openThread(String documentId, String threadId, String commentId, long rev, int from, int to,
                                                       String text, String author, String src) {
-        return comments.open(documentId, threadId, commentId, rev, from, to, text, author, src);
+        return announced(documentId, threadId, comments.open(documentId, threadId, commentId, rev, from, to, text, author, src));
     }
 
     @Override
     public CompletionStage<CommentOutcome> reply(String documentId, String threadId, String commentId, String text, String author, String src) {
-        return comments.reply(documentId, threadId, commentId, text, author, src);
+        return announced(documentId, threadId, comments.reply(documentId, threadId, commentId, text, author, src));
     }
 
     @Override
     public CompletionStage<CommentOutcome> resolveThread(String documentId, String threadId, boolean resolved, String by) {
-        return comments.resolve(documentId, threadId, resolved, by);
+        return announced(documentId, threadId, comments.resolve(documentId, threadId, resolved, by));
     }
 
     @Override
     public CompletionStage<CommentOutcome> editComment(String documentId, String commentId, String text, String src) {
-        return comments.edit(documentId, commentId, text, src);
+        return comments.threadOf(documentId, commentId).thenCompose(threadId ->
+                announced(documentId, threadId, comments.edit(documentId, commentId, text, src)));
     }
 
     @Override
     public CompletionStage<CommentOutcome> deleteComment(String documentId, String commentId, String src) {
-        return comments.delete(documentId, commentId, src);
+        return comments.threadOf(documentId, commentId).thenCompose(threadId ->
+                announced(documentId, threadId, comments.delete(documentId, commentId, src)));
     }
 
     @Override

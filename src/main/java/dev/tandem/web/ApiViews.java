@@ -85,7 +85,7 @@ public final class ApiViews {
     @JsonbPropertyOrder({"id", "rev", "from", "to", "detached", "quote", "resolved", "resolvedBy", "created", "comments"})
     public record ThreadView(String id, long rev, int from, int to, boolean detached, String quote, boolean resolved,
                              String resolvedBy, String created, List<CommentView> comments) {
-        static ThreadView of(AnchoredThread anchored) {
+        public static ThreadView of(AnchoredThread anchored) {
             CommentThread t = anchored.thread();
             return new ThreadView(t.id(), anchored.rev(), anchored.anchor().from(), anchored.anchor().to(), anchored.anchor().detached(),
                     t.quote(), t.resolved(), t.resolvedBy(), String.valueOf(t.created()),

@@ -16,10 +16,30 @@ public sealed interface ServerMessage {
     /** PROTOCOL.md's {@code type}: a component of each record, so that every JSON-B writes it. */
     String type();
 
-    @JsonbPropertyOrder({"type", "doc", "client", "mode", "rev", "head", "text", "users"})
-    record Welcome(String type, String doc, String client, String mode, long rev, long head, String text, List<UserView> users) implements ServerMessage {
+    /** {@code features}: what the server grants of what the hello asked for; left out (null) when nothing was asked. */
+    @JsonbPropertyOrder({"type", "doc", "client", "mode", "rev", "head", "text", "users", "features"})
+    record Welcome(String type, String doc, String client, String mode, long rev, long head, String text, List<UserView> users,
+                   List<String> features) implements ServerMessage {
         Welcome(String doc, String client, String mode, long rev, long head, String text, List<UserView> users) {
-            this("welcome", doc, client, mode, rev, head, text, users);
+            this("welcome", doc, client, mode, rev, head, text, users, null);
+        }
+
+        Welcome withFeatures(List<String> granted) {
+            return new Welcome(type, doc, client, mode, rev, head, text, users, granted);
+        }
+    }
+
+    /**
+     * A comment thread changed: {@code thread} as {@code GET …/threads} lists it, its anchor at
+     * {@code rev} (the revision this connection has been sent up to), or {@code deleted} with its
+     * {@code id}. Only to connections whose hello asked for {@code "comments"}.
+     */
+    @JsonbPropertyOrder({"type", "rev", "id", "deleted", "thread"})
+    record Thread(String type, long rev, String id, Boolean deleted, dev.tandem.web.ApiViews.ThreadView thread) implements ServerMessage {
+        static Thread of(dev.tandem.document.ThreadEvent event) {
+            return event.thread() == null
+                    ? new Thread("thread", event.rev(), event.id(), true, null)
+                    : new Thread("thread", event.rev(), event.id(), null, dev.tandem.web.ApiViews.ThreadView.of(event.thread()));
         }
     }
 

@@ -128,6 +128,48 @@ public abstract class CommentScenarios extends Scenarios {
         assertThat(threads(doc)).hasSize(1);
     }
 
+    @Test
+    void aClientThatAskedForCommentsIsToldOfEveryChangeInOrderAndAVersion1ClientOfNone() throws Exception {
+        String doc = doc();
+        try (ProtocolClient ana = ProtocolClient.connect(ws(doc)); ProtocolClient old = ProtocolClient.connect(ws(doc))) {
+            ana.send(Map.of("type", "hello", "src", src(), "name", "Ana", "features", List.of("comments", "not-yet-invented")));
+            Map<String, Object> welcome = ana.next("welcome");
+            assertThat(welcome.get("features")).isEqualTo(List.of("comments"));
+            old.hello(src(), "Old", null);
+            assertThat(old.next("welcome")).doesNotContainKey("features");
+            ana.op(0, 1, List.of("one two three"));
+            ana.next("ack");
+
+            assertThat(http().post("api/docs/" + doc + "/threads", OPEN).status()).isEqualTo(201);
+            Map<String, Object> opened = ana.await("thread");
+            assertThat(ProtocolClient.number(opened, "rev")).isEqualTo(1);
+            Map<?, ?> thread = (Map<?, ?>) opened.get("thread");
+            assertThat(List.of(number(thread, "from"), number(thread, "to"))).containsExactly(4L, 7L);
+            assertThat(thread.get("quote")).isEqualTo("two");
+
+            ana.op(1, 2, List.of(">> ", 13));
+            ana.next("ack");
+            String reply = "{\"comment\":\"comment-002\",\"text\":\"Yes.\",\"author\":\"Ana\",\"src\":\"ana-0000001\"}";
+            assertThat(http().post("api/docs/" + doc + "/threads/thread-001/comments", reply).status()).isEqualTo(201);
+            Map<String, Object> replied = ana.await("thread");
+            assertThat(ProtocolClient.number(replied, "rev")).as("at the revision the client is at").isEqualTo(2);
+            thread = (Map<?, ?>) replied.get("thread");
+            assertThat(List.of(number(thread, "from"), number(thread, "to"))).containsExactly(7L, 10L);
+            assertThat((List<?>) thread.get("comments")).hasSize(2);
+
+            assertThat(send("PUT", "api/docs/" + doc + "/threads/thread-001", "{\"resolved\":true}").statusCode()).isEqualTo(204);
+            assertThat(((Map<?, ?>) ana.await("thread").get("thread")).get("resolved")).isEqualTo(true);
+            send("DELETE", "api/docs/" + doc + "/threads/thread-001/comments/comment-002", "{\"src\":\"ana-0000001\"}");
+            ana.await("thread");
+            send("DELETE", "api/docs/" + doc + "/threads/thread-001/comments/comment-001", "{\"src\":\"bo-00000001\"}");
+            Map<String, Object> deleted = ana.await("thread");
+            assertThat(deleted.get("deleted")).isEqualTo(true);
+            assertThat(deleted.get("id")).isEqualTo("thread-001");
+
+            assertThat(old.drain()).extracting(m -> m.get("type")).as("what the version 1 client met").containsOnly("op");
+        }
+    }
+
     private static void assertError(HttpApi.Answer answer, int status, String code) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
         assertThat(((Map<?, ?>) answer.json()).get("error")).isEqualTo(code);
