@@ -139,6 +139,14 @@ public final class Diff {
             if (operation.baseLength() != length) {
                 throw new IllegalArgumentException("operation spans " + operation.baseLength() + " units, the text has " + length);
             }
+            if (operation.isNoop()) {
+                return this;
+            }
+            if (isOneSplice(operation)) {
+                splice(operation, author);
+                length = operation.targetLength();
+                return this;
+            }
             List<Piece> out = new ArrayList<>(pieces.size() + 4);
             int i = 0;
             int offset = 0; // into pieces[i], which is KEEP or INSERT whenever offset > 0
@@ -183,6 +191,92 @@ public final class Diff {
             pieces = out;
             length = operation.targetLength();
             return this;
+        }
+
+        /** Whether the operation is {@code [retain]? [insert]? [delete]? [retain]?}: one keystroke, paste or cut. */
+        private static boolean isOneSplice(TextOperation operation) {
+            int c = 0;
+            int n = operation.size();
+            if (c < n && operation.isRetain(c)) {
+                c++;
+            }
+            if (c < n && operation.isInsert(c)) {
+                c++;
+            }
+            if (c < n && operation.isDelete(c)) {
+                c++;
+            }
+            if (c < n && operation.isRetain(c)) {
+                c++;
+            }
+            return c == n;
+        }
+
+        /**
+         * {@link #apply} for one splice, editing the pieces where it happens instead of copying
+         * them all: the same pieces in the same order as the general walk (the tombstones before
+         * the splice's position are passed, an insert goes behind those at it), found by summing
+         * lengths, then a few replaced in place. Most operations are keystrokes, so this is what
+         * keeps a diff over a long history fast.
+         */
+        private void splice(TextOperation operation, String author) {
+            int c = 0;
+            int remaining = operation.isRetain(0) ? operation.length(c++) : 0;
+            int i = 0;
+            while (remaining > 0) {
+                Piece piece = pieces.get(i);
+                if (piece.kind() != Kind.DELETE) {
+                    if (remaining < piece.length()) {
+                        // split it: the cursor goes between its halves
+                        pieces.set(i, new Piece(piece.kind(), piece.author(), piece.start(), piece.start() + remaining));
+                        pieces.add(i + 1, new Piece(piece.kind(), piece.author(), piece.start() + remaining, piece.end()));
+                        remaining = 0;
+                    } else {
+                        remaining -= piece.length();
+                    }
+                }
+                i++;
+            }
+            if (c < operation.size() && operation.isInsert(c)) {
+                while (i < pieces.size() && pieces.get(i).kind() == Kind.DELETE) {
+                    i++;
+                }
+                int start = added.length();
+                added.append(operation.insertedText(c++));
+                Piece previous = i > 0 ? pieces.get(i - 1) : null;
+                if (previous != null && previous.kind() == Kind.INSERT && Objects.equals(previous.author(), author) && previous.end() == start) {
+                    pieces.set(i - 1, new Piece(Kind.INSERT, author, previous.start(), added.length()));
+                } else {
+                    pieces.add(i++, new Piece(Kind.INSERT, author, start, added.length()));
+                }
+            }
+            if (c < operation.size() && operation.isDelete(c)) {
+                int deleting = operation.length(c);
+                while (deleting > 0) {
+                    Piece piece = pieces.get(i);
+                    if (piece.kind() == Kind.DELETE) {
+                        i++;
+                        continue;
+                    }
+                    int take = Math.min(deleting, piece.length());
+                    if (take < piece.length()) {
+                        pieces.add(i + 1, new Piece(piece.kind(), piece.author(), piece.start() + take, piece.end()));
+                    }
+                    deleting -= take;
+                    if (piece.kind() == Kind.INSERT) {
+                        pieces.remove(i); // inserted in between and deleted again: no trace
+                        continue;
+                    }
+                    Piece previous = i > 0 ? pieces.get(i - 1) : null;
+                    if (previous != null && previous.kind() == Kind.DELETE && Objects.equals(previous.author(), author)
+                            && previous.end() == piece.start()) {
+                        pieces.set(i - 1, new Piece(Kind.DELETE, author, previous.start(), piece.start() + take));
+                        pieces.remove(i);
+                    } else {
+                        pieces.set(i++, new Piece(Kind.DELETE, author, piece.start(), piece.start() + take));
+                    }
+                }
+            }
         }
 
         /** The changes so far. */
