@@ -31,10 +31,11 @@ public final class ApiViews {
         }
     }
 
-    @JsonbPropertyOrder({"id", "rev", "length", "updated"})
-    public record SummaryView(String id, long rev, int length, String updated) {
-        static SummaryView of(DocumentSummary summary) {
-            return new SummaryView(summary.id(), summary.rev(), summary.length(), String.valueOf(summary.updated()));
+    /** An item of {@code GET /api/docs}; {@code title} as {@link dev.tandem.document.Title} says. */
+    @JsonbPropertyOrder({"id", "title", "rev", "length", "updated"})
+    public record SummaryView(String id, String title, long rev, int length, String updated) {
+        static SummaryView of(DocumentSummary summary, String title) {
+            return new SummaryView(summary.id(), title, summary.rev(), summary.length(), String.valueOf(summary.updated()));
         }
     }
 
