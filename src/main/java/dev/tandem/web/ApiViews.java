@@ -39,10 +39,19 @@ public final class ApiViews {
         }
     }
 
+    /**
+     * An operation of the log. On a read-only link it has no {@code src} (JSON-B leaves out nulls):
+     * an author's {@code src} is for those who edit with them, and a link's holder edits nothing.
+     */
     @JsonbPropertyOrder({"rev", "op", "client", "name", "src", "seq", "time"})
     public record OperationView(long rev, List<Object> op, String client, String name, String src, long seq, String time) {
         static OperationView of(StoredOperation op) {
             return new OperationView(op.rev(), op.operation().toWire(), op.client(), op.name(), op.src(), op.seq(),
+                    String.valueOf(op.time()));
+        }
+
+        static OperationView readOnly(StoredOperation op) {
+            return new OperationView(op.rev(), op.operation().toWire(), op.client(), op.name(), null, op.seq(),
                     String.valueOf(op.time()));
         }
     }

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -189,7 +190,7 @@ final class DocumentsServlet extends HttpServlet {
 
     private void operations(HttpServletRequest request, String id) throws BadParameter {
         CompletionStage<Optional<List<StoredOperation>>> ops = operations(service, id, parameter(request, "from"), parameter(request, "to"));
-        answer(request, ops, (r, list) -> sendOperations(r, list, id));
+        answer(request, ops, (r, list) -> sendOperations(r, list, id, ApiViews.OperationView::of));
     }
 
     /** PROTOCOL.md's {@code /ops}: empty when there is no such document. */
@@ -207,11 +208,13 @@ final class DocumentsServlet extends HttpServlet {
         });
     }
 
-    static void sendOperations(HttpServletResponse r, Optional<List<StoredOperation>> list, String shownAs) throws IOException {
+    /** {@code shown}: how each operation is shown ({@code OperationView::readOnly} on a read-only link). */
+    static void sendOperations(HttpServletResponse r, Optional<List<StoredOperation>> list, String shownAs,
+                               Function<StoredOperation, ApiViews.OperationView> shown) throws IOException {
         if (list.isEmpty()) {
             notFound(r, shownAs);
         } else {
-            HttpJson.write(r, 200, list.get().stream().map(ApiViews.OperationView::of).toList());
+            HttpJson.write(r, 200, list.get().stream().map(shown).toList());
         }
     }
 
