@@ -1,9 +1,13 @@
 import { el, setChildren } from './dom.js';
-import { DOC_ID, createDocument, listDocuments, editorUrl } from './api.js';
+import { DOC_ID, createDocument, editorUrl } from './api.js';
 import { localStore } from './identity.js';
 import { sweepForThisTab } from './tab-claim.js';
+import { myDocuments, rememberDocument, forgetDocument } from './my-documents.js';
 
-// The landing page, CONTEXT/: create a document, open one by name, or pick a recent one.
+// The landing page, CONTEXT/: create a document, open one by name, or pick one of this browser's.
+// The list is this browser's own (my-documents.js): the server tells nobody which documents exist.
+
+const storage = localStore('localStorage');
 
 const status = el('p', { class: 'landing-status', role: 'status' });
 const recent = el('ul', { class: 'recent' });
@@ -14,7 +18,9 @@ const create = el('button', {
   onclick: async () => {
     create.disabled = true;
     try {
-      window.location.assign(editorUrl(await createDocument()));
+      const id = await createDocument();
+      rememberDocument(storage, id, id);
+      window.location.assign(editorUrl(id));
     } catch (e) {
       status.textContent = `Could not create a document: ${e.message}`;
       create.disabled = false;
@@ -40,17 +46,21 @@ const open = el('form', {
     window.location.assign(editorUrl(id));
   },
 }, nameInput, el('button', { type: 'submit' }, 'Open'));
+const nameWarning = el('p', { class: 'name-warning' },
+  'Anyone who guesses a name can read and edit that document. For one only the people you give its link to can find, use New document.');
 
 document.body.append(el('main', { class: 'landing' },
   el('h1', {}, 'Tandem'),
   el('p', { class: 'tagline' }, 'Write together, in real time.'),
   el('section', { class: 'actions' }, create, el('span', { class: 'or' }, 'or open by name'), open),
+  nameWarning,
   status,
   waiting,
-  el('h2', {}, 'Recent documents'),
+  el('h2', {}, 'Your documents'),
+  el('p', { class: 'meta' }, 'Documents this browser created or opened, kept only in this browser.'),
   recent));
 
-loadRecent();
+showMine();
 showWaiting();
 
 /** Edits this browser kept for documents not open anywhere: opening one sends them. */
@@ -67,19 +77,25 @@ async function showWaiting() {
   waiting.hidden = false;
 }
 
-async function loadRecent() {
-  try {
-    const docs = await listDocuments();
-    if (!docs.length) {
-      setChildren(recent, el('li', { class: 'empty' }, 'No documents yet.'));
-      return;
-    }
-    setChildren(recent, docs.slice(0, 50).map((d) => el('li', {},
-      el('a', { href: editorUrl(d.id) }, d.id),
-      el('span', { class: 'meta' }, ` ${d.length} characters · revision ${d.rev} · ${formatTime(d.updated)}`))));
-  } catch (e) {
-    setChildren(recent, el('li', { class: 'empty' }, `Could not list documents (${e.message}).`));
+function showMine() {
+  const docs = myDocuments(storage);
+  if (!docs.length) {
+    setChildren(recent, el('li', { class: 'empty' }, 'No documents in this browser yet.'));
+    return;
   }
+  setChildren(recent, docs.map((d) => el('li', { dataset: { id: d.id } },
+    el('a', { href: editorUrl(d.id), title: d.id }, d.title),
+    el('span', { class: 'meta' }, ` ${formatTime(new Date(d.seen).toISOString())} `),
+    el('button', {
+      type: 'button',
+      class: 'forget',
+      title: 'Take it off this list (the document itself stays)',
+      'aria-label': `Forget ${d.title}`,
+      onclick: () => {
+        forgetDocument(storage, d.id);
+        showMine();
+      },
+    }, 'forget'))));
 }
 
 function formatTime(iso) {

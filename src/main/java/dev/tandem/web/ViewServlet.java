@@ -56,7 +56,7 @@ final class ViewServlet extends HttpServlet {
                 Long from = DocumentsServlet.parameter(request, "from");
                 Long to = DocumentsServlet.parameter(request, "to");
                 DocumentsServlet.answer(request, resolved(token, id -> DocumentsServlet.operations(service, id, from, to)),
-                        (r, ops) -> DocumentsServlet.sendOperations(r, ops, token));
+                        (r, ops) -> DocumentsServlet.sendOperations(r, ops, token, ApiViews.OperationView::readOnly));
             } else {
                 HttpJson.error(response, 404, "not-found", "no such resource");
             }
