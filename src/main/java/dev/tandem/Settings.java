@@ -47,11 +47,15 @@ import java.util.function.UnaryOperator;
  *                             reverse proxies whose {@code X-Forwarded-*} headers are believed; default
  *                             loopback ({@code 127.0.0.0/8,::1}: a proxy on the same machine), {@code none}
  *                             for no proxy at all
+ * @param maxDocumentBytes     {@code TANDEM_MAX_DOCUMENT_BYTES}: the largest document, in UTF-8 bytes of its
+ *                             text; an operation that would make a document larger is refused
+ *                             ({@code too-large}, the connection stays open); default 64 MiB
  */
 public record Settings(String dbUrl, String dbUser, String dbPassword, List<String> allowedOrigins,
                        int maxMessageBytes, int maxMessagesPerSecond, Duration pingInterval, Duration idleTimeout,
                        Duration throttlePatience, long maxOutboundBytes, int maxDocuments, int maxConnectionsPerDocument,
-                       String editToken, MetricsAccess metrics, List<String> trustedProxies) {
+                       String editToken, MetricsAccess metrics, List<String> trustedProxies,
+                       long maxDocumentBytes) {
 
     /** {@code TANDEM_METRICS}: whether {@code /metrics} is served, and to whom. */
     public enum MetricsAccess {
@@ -76,6 +80,7 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
     public static final int DEFAULT_MAX_MESSAGES_PER_SECOND = 200;
     public static final int DEFAULT_PING_SECONDS = 30;
     public static final String DEFAULT_TRUSTED_PROXIES = "127.0.0.0/8,::1";
+    public static final long DEFAULT_MAX_DOCUMENT_BYTES = 64L << 20;
 
     public Settings {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -101,6 +106,9 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
         }
         if (throttlePatience.isNegative()) {
             throw new IllegalArgumentException("TANDEM_THROTTLE_PATIENCE_SECONDS must not be negative, not " + throttlePatience.toSeconds());
+        }
+        if (maxDocumentBytes < 1) {
+            throw new IllegalArgumentException("TANDEM_MAX_DOCUMENT_BYTES must be at least 1, not " + maxDocumentBytes);
         }
         if (editToken != null && editToken.length() < 16) {
             throw new IllegalArgumentException("TANDEM_EDIT_TOKEN must be at least 16 characters (a long random secret)");
@@ -140,7 +148,8 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
                 number(lookup, "TANDEM_MAX_CONNECTIONS_PER_DOCUMENT", 500),
                 text(lookup, "TANDEM_EDIT_TOKEN", null),
                 MetricsAccess.parse(text(lookup, "TANDEM_METRICS", "local")),
-                trustedProxies(text(lookup, "TANDEM_TRUSTED_PROXIES", DEFAULT_TRUSTED_PROXIES)));
+                trustedProxies(text(lookup, "TANDEM_TRUSTED_PROXIES", DEFAULT_TRUSTED_PROXIES)),
+                longNumber(lookup, "TANDEM_MAX_DOCUMENT_BYTES", DEFAULT_MAX_DOCUMENT_BYTES));
     }
 
     private static List<String> list(String commaSeparated) {
@@ -169,6 +178,18 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
         }
     }
 
+    private static long longNumber(UnaryOperator<String> lookup, String name, long fallback) {
+        String value = text(lookup, name, null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not \"" + value + "\"");
+        }
+    }
+
     @Override
     public String toString() {
         // neither the password nor the edit token reaches a log
@@ -177,6 +198,6 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
                 + ", pingInterval=" + pingInterval + ", idleTimeout=" + idleTimeout + ", throttlePatience=" + throttlePatience
                 + ", maxOutboundBytes=" + maxOutboundBytes + ", maxDocuments=" + maxDocuments
                 + ", maxConnectionsPerDocument=" + maxConnectionsPerDocument + ", editToken=" + (editToken == null ? "none" : "set")
-                + ", metrics=" + metrics + ", trustedProxies=" + trustedProxies + "]";
+                + ", metrics=" + metrics + ", trustedProxies=" + trustedProxies + ", maxDocumentBytes=" + maxDocumentBytes + "]";
     }
 }

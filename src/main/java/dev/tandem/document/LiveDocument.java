@@ -127,11 +127,13 @@ final class LiveDocument {
         if (failure != null) {
             fail("loading failed", failure);
         } else {
-            String text = stored.snapshot().text();
+            // replayed in place: String apply would copy the whole text once per operation of the
+            // tail (up to snapshotEvery copies of a 10 MB text on every load)
+            headText = new DocumentText(stored.snapshot().text());
             for (StoredOperation operation : stored.tail()) {
-                text = operation.operation().apply(text);
+                headText.apply(operation.operation());
             }
-            headText = new DocumentText(text);
+            String text = headText.toString();
             durableText = new DocumentText(text);
             List<StoredOperation> tail = stored.tail();
             int keep = Math.min(tail.size(), service.settings().recentOperations());

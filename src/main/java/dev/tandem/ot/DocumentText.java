@@ -41,6 +41,8 @@ public final class DocumentText implements CharSequence {
     private char[] buffer;
     private int gapStart;
     private int gapEnd;
+    /** The text's length in UTF-8 bytes, kept up to date by {@link #apply} (a document-size limit reads it per operation). */
+    private long utf8Length;
 
     /** An empty document. */
     public DocumentText() {
@@ -58,6 +60,7 @@ public final class DocumentText implements CharSequence {
         text.toString().getChars(0, length, buffer, 0);
         gapStart = length;
         gapEnd = buffer.length;
+        utf8Length = utf8Length(0, length);
     }
 
     @Override
@@ -89,6 +92,53 @@ public final class DocumentText implements CharSequence {
     @Override
     public String toString() {
         return subSequence(0, length());
+    }
+
+    /** The length of the text in UTF-8 bytes. */
+    public long utf8Length() {
+        return utf8Length;
+    }
+
+    /**
+     * Whether the text stays within {@code limit} UTF-8 bytes after {@code operation}, which must
+     * fit ({@link #misfit} is {@code null}). Costs the inserted text, plus the deleted units only
+     * when the inserts alone would pass the limit: a keystroke never reads the document.
+     */
+    public boolean staysWithin(TextOperation operation, long limit) {
+        long inserted = 0;
+        for (int i = 0; i < operation.size(); i++) {
+            if (operation.isInsert(i)) {
+                inserted += Unicode.utf8Length(operation.insertedText(i));
+            }
+        }
+        return utf8Length + inserted <= limit || utf8Length + inserted - deletedUtf8(operation) <= limit;
+    }
+
+    /** UTF-8 bytes of the units {@code operation} deletes from this text. */
+    private long deletedUtf8(TextOperation operation) {
+        long deleted = 0;
+        int position = 0;
+        for (int i = 0; i < operation.size(); i++) {
+            if (operation.isDelete(i)) {
+                deleted += utf8Length(position, position + operation.length(i));
+            }
+            if (!operation.isInsert(i)) {
+                position += operation.length(i);
+            }
+        }
+        return deleted;
+    }
+
+    /**
+     * UTF-8 bytes of the units in {@code [start, end)}, which cut no surrogate pair: each half of a
+     * pair counts 2, so a pair counts the 4 bytes of its code point.
+     */
+    private long utf8Length(int start, int end) {
+        long bytes = 0;
+        for (int i = start; i < end; i++) {
+            bytes += Unicode.utf8Length(unit(i));
+        }
+        return bytes;
     }
 
     /**
@@ -170,10 +220,12 @@ public final class DocumentText implements CharSequence {
                 position += n;
             } else if (operation.isDelete(i)) {
                 moveGap(position);
+                utf8Length -= utf8Length(position, position + n);
                 gapEnd += n;
             } else {
                 moveGap(position);
                 ensureGap(n);
+                utf8Length += Unicode.utf8Length(operation.insertedText(i));
                 operation.insertedText(i).getChars(0, n, buffer, gapStart);
                 gapStart += n;
                 position += n;
