@@ -127,13 +127,11 @@ final class LiveDocument {
         if (failure != null) {
             fail("loading failed", failure);
         } else {
-            // replayed in place: String apply would copy the whole text once per operation of the
-            // tail (up to snapshotEvery copies of a 10 MB text on every load)
-            headText = new DocumentText(stored.snapshot().text());
+            String text = stored.snapshot().text();
             for (StoredOperation operation : stored.tail()) {
-                headText.apply(operation.operation());
+                text = operation.operation().apply(text);
             }
-            String text = headText.toString();
+            headText = new DocumentText(text);
             durableText = new DocumentText(text);
             List<StoredOperation> tail = stored.tail();
             int keep = Math.min(tail.size(), service.settings().recentOperations());
