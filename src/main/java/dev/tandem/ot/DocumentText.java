@@ -36,6 +36,8 @@ public final class DocumentText implements CharSequence {
 
     /** Room kept free after growing, so that a run of keystrokes does not grow the array again. */
     private static final int MIN_GAP = 64;
+    /** Above this many units the buffer grows by an eighth at a time instead of doubling. */
+    private static final int LARGE = 1 << 20;
 
     /** The text is {@code buffer[0, gapStart) + buffer[gapEnd, buffer.length)}. */
     private char[] buffer;
@@ -258,8 +260,11 @@ public final class DocumentText implements CharSequence {
         if (wanted > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("document would exceed 2^31-9 units");
         }
-        // doubling keeps the cost of growth amortised O(1) per inserted unit
-        int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(wanted + MIN_GAP, 2L * buffer.length));
+        // geometric growth keeps its cost amortised O(1) per inserted unit: doubling while small,
+        // an eighth more beyond LARGE, so that a 10 MB document pasted in pieces does not hold a
+        // second 10 MB of gap (measured: 85 MB of heap per such document, both texts doubled)
+        long next = buffer.length < LARGE ? 2L * buffer.length : buffer.length + (buffer.length >> 3);
+        int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(wanted + MIN_GAP, next));
         char[] grown = Arrays.copyOf(buffer, capacity);
         int tail = buffer.length - gapEnd;
         System.arraycopy(buffer, gapEnd, grown, capacity - tail, tail);
