@@ -100,6 +100,7 @@ export async function startDummyTandem({
         try { connection.receive(JSON.parse(String(data))); } catch (e) { connection.error('bad-message', e.message); }
       });
       ws.on('close', () => { sockets.delete(ws); connection.close(); });
+      ws.on('error', () => {}); // a message over maxPayload: ws has closed the connection with 1009
     });
   });
 
