@@ -15,6 +15,7 @@ import { exportDocument } from './export.js';
 import { el } from './dom.js';
 import { titleOf } from './title.js';
 import { rememberDocument } from './my-documents.js';
+import { createRefusedEdits } from './refused-edits.js';
 
 /**
  * Builds the editor page for document `id` and connects it: the protocol client (src/collab)
@@ -30,6 +31,7 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
   const previewPane = el('article', { class: 'pane preview markdown-body', hidden: true, 'aria-label': 'Preview' });
   const historyBar = el('footer', { class: 'history-bar', hidden: true });
   const messages = el('div', { class: 'messages', role: 'alert' });
+  const refusedEdits = createRefusedEdits({ id });
   main.append(live, viewer, previewPane);
 
   let view = null;
@@ -65,6 +67,7 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
         console.warn(`Tandem: ${message}`);
         showMessage(message);
       },
+      onLost: (lost) => refusedEdits.show(lost),
     },
   });
 
@@ -88,7 +91,7 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
     onExport: (kind) => exportDocument(kind, id, session.text),
   });
 
-  document.body.append(header.element, messages, main, historyBar);
+  document.body.append(header.element, refusedEdits.element, messages, main, historyBar);
 
   view = createEditor({
     parent: live,

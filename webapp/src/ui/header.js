@@ -70,9 +70,14 @@ export function createHeader(o) {
       connection.textContent = status.mode === 'view'
         ? `${CONNECTION_LABELS[status.connection]} · read-only` : CONNECTION_LABELS[status.connection];
       connection.dataset.state = status.connection;
-      unsynced.textContent = status.unsynced
+      const pending = status.unsynced
         ? `${status.unsynced} unsynced change${status.unsynced === 1 ? '' : 's'}${status.savedLocally ? '' : ' (not saved on this device)'}`
         : '';
+      // Edits the server refused for good: said here too, beside the panel holding their text.
+      const refused = status.refused ? `${status.refused} edit${status.refused === 1 ? '' : 's'} not saved` : '';
+      unsynced.textContent = [pending, refused].filter(Boolean).join(' · ');
+      if (status.refused) unsynced.dataset.refused = String(status.refused);
+      else delete unsynced.dataset.refused;
     },
     setUsers(list) {
       // Presence is reported on every edit; rebuild the buttons only when what they show changed.
