@@ -47,11 +47,40 @@ import java.util.function.UnaryOperator;
  *                             reverse proxies whose {@code X-Forwarded-*} headers are believed; default
  *                             loopback ({@code 127.0.0.0/8,::1}: a proxy on the same machine), {@code none}
  *                             for no proxy at all
+ * @param auth                 {@code TANDEM_AUTH}: who is who; default {@link AuthMode#NONE}
+ * @param admins               {@code TANDEM_ADMINS}, comma-separated: users (the provider's subject, or the
+ *                             container's principal name) and groups ({@code group:NAME}) who may list every
+ *                             document and change its owner; default none. Only with sign-in.
  */
 public record Settings(String dbUrl, String dbUser, String dbPassword, List<String> allowedOrigins,
                        int maxMessageBytes, int maxMessagesPerSecond, Duration pingInterval, Duration idleTimeout,
                        Duration throttlePatience, long maxOutboundBytes, int maxDocuments, int maxConnectionsPerDocument,
-                       String editToken, MetricsAccess metrics, List<String> trustedProxies) {
+                       String editToken, MetricsAccess metrics, List<String> trustedProxies, AuthMode auth,
+                       List<String> admins) {
+
+    /** {@code TANDEM_AUTH}: whether users sign in, and who vouches for them. */
+    public enum AuthMode {
+        /** Nobody signs in: whoever has a document's id may edit it (capability links). */
+        NONE,
+        /** Users sign in through an OpenID Connect provider. */
+        OIDC,
+        /** The servlet container authenticates users ({@code getUserPrincipal}, {@code isUserInRole}). */
+        CONTAINER;
+
+        static AuthMode parse(String value) {
+            for (AuthMode mode : values()) {
+                if (mode.name().equalsIgnoreCase(value)) {
+                    return mode;
+                }
+            }
+            throw new IllegalArgumentException("TANDEM_AUTH must be none, oidc or container, not \"" + value + "\"");
+        }
+
+        /** Whether users sign in and per-document access applies. */
+        public boolean signsIn() {
+            return this != NONE;
+        }
+    }
 
     /** {@code TANDEM_METRICS}: whether {@code /metrics} is served, and to whom. */
     public enum MetricsAccess {
@@ -80,6 +109,7 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
     public Settings {
         allowedOrigins = List.copyOf(allowedOrigins);
         trustedProxies = List.copyOf(trustedProxies);
+        admins = List.copyOf(admins);
         if (maxMessageBytes < 1024) {
             throw new IllegalArgumentException("TANDEM_MAX_MESSAGE_BYTES must be at least 1024, not " + maxMessageBytes);
         }
@@ -140,7 +170,9 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
                 number(lookup, "TANDEM_MAX_CONNECTIONS_PER_DOCUMENT", 500),
                 text(lookup, "TANDEM_EDIT_TOKEN", null),
                 MetricsAccess.parse(text(lookup, "TANDEM_METRICS", "local")),
-                trustedProxies(text(lookup, "TANDEM_TRUSTED_PROXIES", DEFAULT_TRUSTED_PROXIES)));
+                trustedProxies(text(lookup, "TANDEM_TRUSTED_PROXIES", DEFAULT_TRUSTED_PROXIES)),
+                AuthMode.parse(text(lookup, "TANDEM_AUTH", "none")),
+                list(text(lookup, "TANDEM_ADMINS", "")));
     }
 
     private static List<String> list(String commaSeparated) {
@@ -177,6 +209,6 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
                 + ", pingInterval=" + pingInterval + ", idleTimeout=" + idleTimeout + ", throttlePatience=" + throttlePatience
                 + ", maxOutboundBytes=" + maxOutboundBytes + ", maxDocuments=" + maxDocuments
                 + ", maxConnectionsPerDocument=" + maxConnectionsPerDocument + ", editToken=" + (editToken == null ? "none" : "set")
-                + ", metrics=" + metrics + ", trustedProxies=" + trustedProxies + "]";
+                + ", metrics=" + metrics + ", trustedProxies=" + trustedProxies + ", auth=" + auth + ", admins=" + admins + "]";
     }
 }

@@ -25,6 +25,21 @@ class SettingsTest {
     }
 
     @Test
+    void signInIsOffUnlessTandemAuthTurnsItOn() {
+        Settings defaults = Settings.read(name -> null);
+        assertThat(defaults.auth()).isEqualTo(Settings.AuthMode.NONE);
+        assertThat(defaults.auth().signsIn()).isFalse();
+        assertThat(defaults.admins()).isEmpty();
+
+        Settings container = Settings.read(Map.of("TANDEM_AUTH", "Container", "TANDEM_ADMINS", "root, group:tandem-admins")::get);
+        assertThat(container.auth()).isEqualTo(Settings.AuthMode.CONTAINER);
+        assertThat(container.auth().signsIn()).isTrue();
+        assertThat(container.admins()).containsExactly("root", "group:tandem-admins");
+        assertThat(Settings.read(Map.of("TANDEM_AUTH", "oidc")::get).auth()).isEqualTo(Settings.AuthMode.OIDC);
+        assertThatThrownBy(() -> Settings.read(Map.of("TANDEM_AUTH", "ldap")::get)).hasMessageContaining("TANDEM_AUTH");
+    }
+
+    @Test
     void metricsAccessIsOneOfThreeWords() {
         assertThat(Settings.read(Map.of("TANDEM_METRICS", "Public")::get).metrics()).isEqualTo(Settings.MetricsAccess.PUBLIC);
         assertThat(Settings.read(Map.of("TANDEM_METRICS", "off")::get).metrics()).isEqualTo(Settings.MetricsAccess.OFF);
