@@ -54,6 +54,8 @@ public final class AccessControl {
     /** Counts changes: rules read while one happened are not kept (they may predate it). */
     private final AtomicLong changes = new AtomicLong();
     private final ConcurrentHashMap<String, Set<Runnable>> watchers = new ConcurrentHashMap<>();
+    /** The groups access entries name, as last read; {@code null} after a change. */
+    private volatile java.util.List<String> groupNames;
 
     /** @param maxKept how many documents' rules to keep in memory at most (all are dropped when full) */
     public AccessControl(AccessStore store, int maxKept) {
@@ -82,6 +84,19 @@ public final class AccessControl {
             kept.remove(document, read); // a change may have come between the read and the put
         }
         return read;
+    }
+
+    /** Every group some access entry names (kept like the rules; read again after a change). */
+    public java.util.List<String> groupNames() {
+        java.util.List<String> names = groupNames;
+        if (names == null) {
+            long seen = changes.get();
+            names = store.groupNames();
+            if (changes.get() == seen) {
+                groupNames = names;
+            }
+        }
+        return names;
     }
 
     /** The rule of the class comment, on rules already at hand. */
@@ -117,6 +132,14 @@ public final class AccessControl {
             set.remove(changed);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    /**
+     * "My documents": those the caller owns or an entry gives to them or their groups, most
+     * recently changed first (none for an anonymous caller).
+     */
+    public java.util.List<dev.tandem.store.DocumentSummary> documentsOf(Caller caller, int limit) {
+        return caller.isSignedIn() ? store.documentsOf(caller.user().id(), caller.groups(), limit) : java.util.List.of();
     }
 
     /** Makes the creator of a new document its owner; {@code false} when it has one already. */
@@ -187,6 +210,7 @@ public final class AccessControl {
         } finally {
             changes.incrementAndGet();
             kept.remove(document);
+            groupNames = null;
             for (Runnable watcher : watchers.getOrDefault(document, Set.of())) {
                 try {
                     watcher.run();

@@ -77,6 +77,12 @@ public interface AccessStore {
      */
     List<DocumentSummary> documentsOf(String user, Collection<String> groups, int limit);
 
+    /**
+     * Every group that some access entry names, sorted: the roles a servlet container is asked
+     * about, since it cannot list a user's roles.
+     */
+    List<String> groupNames();
+
     /** Documents that have an owner, most recently changed first: what administrators list. */
     List<DocumentSummary> ownedDocuments(int limit);
 

@@ -127,6 +127,12 @@ public final class InMemoryAccessStore implements AccessStore {
     }
 
     @Override
+    public synchronized List<String> groupNames() {
+        return access.values().stream().flatMap(a -> a.entries().keySet().stream())
+                .filter(g -> g.kind() == Grantee.Kind.GROUP).map(Grantee::name).distinct().sorted().toList();
+    }
+
+    @Override
     public synchronized List<DocumentSummary> ownedDocuments(int limit) {
         CallerContract.checkLimit(limit);
         return newestFirst(access.keySet(), limit);

@@ -200,6 +200,21 @@ final class JdbcAccessStore implements AccessStore {
     }
 
     @Override
+    public List<String> groupNames() {
+        return inConnection("list the groups of access entries", connection -> {
+            List<String> names = new ArrayList<>();
+            try (PreparedStatement query = prepare(connection,
+                    "SELECT DISTINCT grantee FROM document_access WHERE kind = ? ORDER BY grantee", Grantee.Kind.GROUP.wireName());
+                 ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            return names;
+        });
+    }
+
+    @Override
     public List<DocumentSummary> ownedDocuments(int limit) {
         CallerContract.checkLimit(limit);
         return inConnection("list owned documents", connection -> {

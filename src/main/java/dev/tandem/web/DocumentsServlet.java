@@ -1,5 +1,7 @@
 package dev.tandem.web;
 
+import dev.tandem.access.AccessControl;
+import dev.tandem.access.Caller;
 import dev.tandem.document.DocumentId;
 import dev.tandem.document.DocumentService;
 import dev.tandem.document.DocumentState;
@@ -42,10 +44,17 @@ final class DocumentsServlet extends HttpServlet {
     private final transient DocumentService service;
     private final int maxBodyBytes;
     private final transient SecureRandom random = new SecureRandom();
+    /** With sign-in: whose documents are listed, and who owns a new one; {@code null} without. */
+    private final transient AccessControl access;
 
     DocumentsServlet(DocumentService service, int maxBodyBytes) {
+        this(service, maxBodyBytes, null);
+    }
+
+    DocumentsServlet(DocumentService service, int maxBodyBytes, AccessControl access) {
         this.service = service;
         this.maxBodyBytes = maxBodyBytes;
+        this.access = access;
     }
 
     /** A bug must not show the client a container error page with a stack trace: log it, answer 500. */
@@ -66,7 +75,7 @@ final class DocumentsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] path = segments(request);
         if (path.length == 0) {
-            answer(request, service.list(MAX_LISTED), (r, list) ->
+            answer(request, listed(request), (r, list) ->
                     HttpJson.write(r, 200, list.stream().map(ApiViews.SummaryView::of).toList()));
             return;
         }
@@ -98,6 +107,25 @@ final class DocumentsServlet extends HttpServlet {
         }
     }
 
+    /**
+     * Without sign-in, every document; with it, "My documents" ({@link AccessControl#documentsOf}),
+     * or every document for an administrator who asks {@code ?all=true}.
+     */
+    private CompletionStage<List<DocumentSummary>> listed(HttpServletRequest request) {
+        if (access == null) {
+            return service.list(MAX_LISTED);
+        }
+        Caller caller = CallerRequest.callerOf(request);
+        if (caller.admin() && "true".equals(request.getParameter("all"))) {
+            return service.list(MAX_LISTED);
+        }
+        try {
+            return CompletableFuture.completedFuture(access.documentsOf(caller, MAX_LISTED));
+        } catch (StoreException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (segments(request).length != 0) {
@@ -121,7 +149,13 @@ final class DocumentsServlet extends HttpServlet {
             return;
         }
         String created = id != null ? id : freshId();
-        answer(request, service.create(created).thenCompose(isNew -> isNew
+        Caller creator = CallerRequest.callerOf(request);
+        answer(request, service.create(created).thenApply(isNew -> {
+            if (isNew && access != null) {
+                access.claim(created, creator); // on the store's thread that created it
+            }
+            return isNew;
+        }).thenCompose(isNew -> isNew
                 ? service.viewToken(created) : CompletableFuture.completedFuture(Optional.<String>empty())), (r, token) -> {
             if (token.isPresent()) {
                 r.setHeader("Location", request.getContextPath() + "/api/docs/" + created);

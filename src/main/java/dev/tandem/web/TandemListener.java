@@ -1,6 +1,9 @@
 package dev.tandem.web;
 
 import dev.tandem.Settings;
+import dev.tandem.access.AccessControl;
+import dev.tandem.access.Admins;
+import dev.tandem.access.ApiTokens;
 import dev.tandem.document.DocumentService;
 import dev.tandem.document.DocumentSettings;
 import dev.tandem.document.SharedDocumentService;
@@ -22,6 +25,7 @@ import jakarta.servlet.annotation.WebListener;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +52,9 @@ public final class TandemListener implements ServletContextListener {
 
     private static final Logger LOG = Logger.getLogger(TandemListener.class.getName());
 
+    /** Documents whose access rules are kept in memory at most (each a few hundred bytes). */
+    private static final int MAX_KEPT_RULES = 100_000;
+
     private DocumentStore store;
     private DocumentService service;
     private ScheduledExecutorService timers;
@@ -61,11 +68,13 @@ public final class TandemListener implements ServletContextListener {
         // a context parameter of the same name (e.g. <Parameter> in Tomcat's context.xml) wins
         Settings settings = Settings.fromEnvironment(context::getInitParameter);
         LOG.info(() -> "Tandem starting with " + settings);
-        if (settings.auth().signsIn()) {
-            // the rules are kept (dev.tandem.access) but not yet enforced on the routes: refuse
-            // to start rather than run open while the operator believes it is closed
-            throw new IllegalStateException("TANDEM_AUTH=" + settings.auth().name().toLowerCase()
-                    + " is not available yet in this build; use none");
+        if (settings.auth() == Settings.AuthMode.OIDC) {
+            // refuse to start rather than run open while the operator believes it is closed
+            throw new IllegalStateException("TANDEM_AUTH=oidc is not available yet in this build; use none or container");
+        }
+        if (settings.auth().signsIn() && settings.editToken() != null) {
+            throw new IllegalStateException("TANDEM_EDIT_TOKEN has no meaning with TANDEM_AUTH=" + settings.auth().name().toLowerCase()
+                    + ": users sign in instead (and programs use personal API tokens); unset it");
         }
         store = new StoreSettings(settings.dbUrl(), settings.dbUser(), settings.dbPassword()).open();
         if (settings.metrics() != Settings.MetricsAccess.OFF) {
@@ -77,7 +86,8 @@ public final class TandemListener implements ServletContextListener {
         timers = Executors.newScheduledThreadPool(2, daemon("tandem-websocket-timer"));
         senders = senders();
         TransportMetrics transport = metrics == null ? TransportMetrics.NONE : metrics;
-        endpoints = new EndpointContext(service, settings, timers, senders, transport, new CloseCounts(transport));
+        AccessControl access = settings.auth().signsIn() ? new AccessControl(store.access(), MAX_KEPT_RULES) : null;
+        endpoints = new EndpointContext(service, settings, timers, senders, transport, new CloseCounts(transport), access);
         EndpointConfigurator.install(endpoints);
 
         // first of all (registered first, isMatchAfter = false): every later check sees the user's address
@@ -97,8 +107,11 @@ public final class TandemListener implements ServletContextListener {
         context.addFilter("tandem-handshake", new HandshakeFilter(OriginPolicy.allowing(settings.allowedOrigins())))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false,
                         HandshakeFilter.PATH_PREFIX + "*", HandshakeFilter.VIEW_PATH_PREFIX + "*");
+        if (access != null) {
+            signIn(context, settings, access);
+        }
         ServletRegistration.Dynamic api = context.addServlet("tandem-documents",
-                new DocumentsServlet(service, settings.maxMessageBytes()));
+                new DocumentsServlet(service, settings.maxMessageBytes(), access));
         api.addMapping("/api/docs", "/api/docs/*");
         api.setAsyncSupported(true);
         ServletRegistration.Dynamic view = context.addServlet("tandem-view", new ViewServlet(service));
@@ -109,6 +122,29 @@ public final class TandemListener implements ServletContextListener {
             metrics.watch(shared);
             context.addServlet("tandem-metrics", new MetricsServlet(metrics, settings.metrics())).addMapping("/metrics");
         }
+    }
+
+    /**
+     * With sign-in: the gate on every route that reaches a document or an account (after the
+     * handshake filter: a foreign origin or an invalid id is refused first), the sharing and
+     * account routes, and the session cookie's attributes (HttpOnly, SameSite=Lax; the container
+     * marks it Secure on a TLS request).
+     */
+    private void signIn(ServletContext context, Settings settings, AccessControl access) {
+        Admins admins = new Admins(settings.admins());
+        ApiTokens tokens = new ApiTokens(store.access(), admins, Clock.systemUTC());
+        SignIn users = new ContainerSignIn(store.access(), access, admins);
+        FilterRegistration.Dynamic gate = context.addFilter("tandem-access",
+                new AccessFilter(users, tokens, access, OriginPolicy.allowing(settings.allowedOrigins())));
+        gate.setAsyncSupported(true);
+        gate.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, HandshakeFilter.PATH_PREFIX + "*",
+                "/api/docs", "/api/docs/*", "/d/*", "/api/access/*", "/api/users", "/api/me", "/api/tokens", "/api/tokens/*");
+        context.addServlet("tandem-sharing", new SharingServlet(access, store.access())).addMapping("/api/access/*");
+        context.addServlet("tandem-account", new AccountServlet(store.access(), tokens))
+                .addMapping("/api/me", "/api/users", "/api/tokens", "/api/tokens/*");
+        context.getSessionCookieConfig().setHttpOnly(true);
+        context.getSessionCookieConfig().setAttribute("SameSite", "Lax");
+        LOG.info(() -> "sign-in: " + settings.auth().name().toLowerCase() + "; every document's route checks its access rules");
     }
 
     @Override

@@ -82,7 +82,12 @@ interface AccessContract extends StoreContract {
 
         assertThat(access().access("notes")).contains(new DocumentAccess("notes", ana.id(),
                 Map.of(Grantee.user(bo.id()), Role.EDITOR, Grantee.group("design"), Role.COMMENTER), LinkSharing.VIEW));
+        assertThat(access().groupNames()).containsExactly("design");
+        access().grant("notes", Grantee.group("alpha"), Role.VIEWER);
+        assertThat(access().groupNames()).containsExactly("alpha", "design");
+        access().revoke("notes", Grantee.group("alpha"));
         assertThat(access().revoke("notes", Grantee.group("design"))).isTrue();
+        assertThat(access().groupNames()).isEmpty();
         assertThat(access().revoke("notes", Grantee.group("design"))).isFalse();
         assertThat(access().access("notes").orElseThrow().entries()).isEqualTo(Map.of(Grantee.user(bo.id()), Role.EDITOR));
     }
