@@ -93,7 +93,7 @@ final class AccessFilter extends HttpFilter {
                 HttpJson.error(response, 403, "cross-origin", "a state-changing request must come from this server's own pages");
                 return;
             }
-            caller = signIn.callerOf(request);
+            caller = signIn.callerOf(request, response);
         }
         boolean asked = false;
         if (!caller.isSignedIn() && bearer == null && request.getHeader("Authorization") != null) {
@@ -103,7 +103,7 @@ final class AccessFilter extends HttpFilter {
             if (!signIn.challenge(request, response)) {
                 return;
             }
-            caller = signIn.callerOf(request);
+            caller = signIn.callerOf(request, response);
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Requirement needs = requirement(request.getMethod(), path);
@@ -128,7 +128,7 @@ final class AccessFilter extends HttpFilter {
             if (!signIn.challenge(request, response)) {
                 return;
             }
-            caller = signIn.callerOf(request);
+            caller = signIn.callerOf(request, response);
         }
         if (STATE_CHANGING.contains(request.getMethod()) && !caller.mayWrite()) {
             HttpJson.error(response, 403, "read-only-token", "this API token has the read scope");

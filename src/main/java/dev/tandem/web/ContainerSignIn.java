@@ -46,7 +46,7 @@ final class ContainerSignIn implements SignIn {
     }
 
     @Override
-    public Caller callerOf(HttpServletRequest request) {
+    public Caller callerOf(HttpServletRequest request, HttpServletResponse response) {
         Principal principal = request.getUserPrincipal();
         if (principal == null) {
             return Caller.ANONYMOUS;

@@ -15,8 +15,11 @@ import java.io.IOException;
  */
 interface SignIn {
 
-    /** The signed-in user of the request (recorded as a stored user), or {@link Caller#ANONYMOUS}. */
-    Caller callerOf(HttpServletRequest request);
+    /**
+     * The signed-in user of the request (recorded as a stored user), or {@link Caller#ANONYMOUS}.
+     * May set a cookie on {@code response} (a refreshed session).
+     */
+    Caller callerOf(HttpServletRequest request, HttpServletResponse response);
 
     /**
      * Asks the anonymous caller of {@code request} to sign in.

@@ -68,10 +68,6 @@ public final class TandemListener implements ServletContextListener {
         // a context parameter of the same name (e.g. <Parameter> in Tomcat's context.xml) wins
         Settings settings = Settings.fromEnvironment(context::getInitParameter);
         LOG.info(() -> "Tandem starting with " + settings);
-        if (settings.auth() == Settings.AuthMode.OIDC) {
-            // refuse to start rather than run open while the operator believes it is closed
-            throw new IllegalStateException("TANDEM_AUTH=oidc is not available yet in this build; use none or container");
-        }
         if (settings.auth().signsIn() && settings.editToken() != null) {
             throw new IllegalStateException("TANDEM_EDIT_TOKEN has no meaning with TANDEM_AUTH=" + settings.auth().name().toLowerCase()
                     + ": users sign in instead (and programs use personal API tokens); unset it");
@@ -133,12 +129,21 @@ public final class TandemListener implements ServletContextListener {
     private void signIn(ServletContext context, Settings settings, AccessControl access) {
         Admins admins = new Admins(settings.admins());
         ApiTokens tokens = new ApiTokens(store.access(), admins, Clock.systemUTC());
-        SignIn users = new ContainerSignIn(store.access(), access, admins);
+        SignIn users;
+        if (settings.auth() == Settings.AuthMode.OIDC) {
+            Settings.Oidc oidc = settings.oidc();
+            OidcSignIn openId = new OidcSignIn(new OidcProvider(oidc.issuer(), oidc.clientId(), oidc.clientSecret(), oidc.groupsClaim()),
+                    new SessionSeal(oidc.clientSecret(), Clock.systemUTC()), store.access(), admins, Clock.systemUTC());
+            context.addServlet("tandem-oidc", new OidcServlet(openId)).addMapping("/signin", "/signin/*", "/signout");
+            users = openId;
+        } else {
+            users = new ContainerSignIn(store.access(), access, admins);
+        }
         FilterRegistration.Dynamic gate = context.addFilter("tandem-access",
                 new AccessFilter(users, tokens, access, OriginPolicy.allowing(settings.allowedOrigins())));
         gate.setAsyncSupported(true);
         gate.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, HandshakeFilter.PATH_PREFIX + "*",
-                "/api/docs", "/api/docs/*", "/d/*", "/api/access/*", "/api/users", "/api/me", "/api/tokens", "/api/tokens/*");
+                "/api/docs", "/api/docs/*", "/d/*", "/api/access/*", "/api/users", "/api/me", "/api/tokens", "/api/tokens/*", "/signout");
         context.addServlet("tandem-sharing", new SharingServlet(access, store.access())).addMapping("/api/access/*");
         context.addServlet("tandem-account", new AccountServlet(store.access(), tokens))
                 .addMapping("/api/me", "/api/users", "/api/tokens", "/api/tokens/*");
