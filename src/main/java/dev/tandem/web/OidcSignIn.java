@@ -96,7 +96,7 @@ final class OidcSignIn implements SignIn {
     @Override
     public boolean challenge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (request.getMethod().equals("GET") && path.startsWith("/d/") && request.getHeader("Upgrade") == null) {
+        if (request.getMethod().equals("GET") && path.startsWith("/d/")) { // a page (sockets are under /ws/)
             response.sendRedirect(request.getContextPath() + "/signin?return=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
         } else {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"tandem\"");
