@@ -38,6 +38,8 @@ final class Connection implements Participant {
     private final Mode mode;
     private final Outbox outbox;
     private final TransportMetrics metrics;
+    /** With sign-in, the user's name, which replaces the one the client says in {@code hello}; set before any message. */
+    private volatile String signedInName;
     /** When the awaited operation was received (one is awaited at a time): for the ack latency. */
     private volatile long opReceivedAt;
 
@@ -61,6 +63,14 @@ final class Connection implements Participant {
         this.mode = mode;
         this.outbox = outbox;
         this.metrics = metrics;
+    }
+
+    /**
+     * With sign-in: the name others see in presence, cursors and authorship is the signed-in
+     * user's, whatever the client's {@code hello} says. Called before the first message.
+     */
+    void signedInAs(String name) {
+        this.signedInName = name;
     }
 
     /** A decoded client message. */
@@ -144,7 +154,8 @@ final class Connection implements Participant {
             return;
         }
         badMessagesInRow = 0;
-        Participation joined = service.join(documentId, new JoinRequest(hello.src(), hello.name(), hello.rev(), mode), this);
+        String name = signedInName != null ? signedInName : hello.name();
+        Participation joined = service.join(documentId, new JoinRequest(hello.src(), name, hello.rev(), mode), this);
         synchronized (this) {
             if (!gone && helloAccepted && participation == null) {
                 participation = joined;

@@ -94,6 +94,9 @@ public final class DocumentEndpoint {
         }
         Mode mode = role.mayEdit() ? Mode.EDIT : Mode.VIEW;
         start(session, id, id, mode);
+        if (caller.isSignedIn()) {
+            connection.signedInAs(caller.user().name());
+        }
         accessWatch = access.watch(id, () -> reconsider(access, id, caller, mode));
         reconsider(access, id, caller, mode); // a change between the decision and the watch
     }

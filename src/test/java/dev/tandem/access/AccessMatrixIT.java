@@ -199,11 +199,18 @@ class AccessMatrixIT extends Scenarios {
         assertThat(modes).containsExactlyInAnyOrderEntriesOf(Map.of(Kind.VIEWER, "view", Kind.COMMENTER, "view", Kind.READ_TOKEN, "view",
                 Kind.EDITOR, "edit", Kind.OWNER, "edit", Kind.ADMIN, "edit", Kind.WRITE_TOKEN, "edit"));
 
-        try (ProtocolClient viewer = ProtocolClient.connect(ws(doc), Map.of("Authorization", authorization.get(Kind.VIEWER)))) {
+        try (ProtocolClient viewer = ProtocolClient.connect(ws(doc), Map.of("Authorization", authorization.get(Kind.VIEWER)));
+             ProtocolClient owner = ProtocolClient.connect(ws(doc), Map.of("Authorization", authorization.get(Kind.OWNER)))) {
             viewer.hello(src(), "Bo", null);
             long rev = ((Number) viewer.next("welcome").get("rev")).longValue();
             viewer.op(rev, 1, List.of("not mine to write"));
             assertThat(viewer.next("error")).containsEntry("code", "forbidden");
+
+            owner.hello(src(), "Anonymous Puffin", null);
+            owner.next("welcome");
+            Object joined = viewer.next("join").get("user");
+            assertThat(joined).as("others see the signed-in name, not the one the client said")
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("name", "ana");
         }
     }
 
