@@ -2,6 +2,7 @@ import { el, setChildren } from './dom.js';
 import { DOC_ID, createDocument, listDocuments, editorUrl } from './api.js';
 import { localStore } from './identity.js';
 import { sweepForThisTab } from './tab-claim.js';
+import { mountAccount } from './sharing.js';
 
 // The landing page, CONTEXT/: create a document, open one by name, or pick a recent one.
 
@@ -50,8 +51,9 @@ document.body.append(el('main', { class: 'landing' },
   el('h2', {}, 'Recent documents'),
   recent));
 
-loadRecent();
+loadRecent(); // with sign-in the server lists My documents: those I own or that are shared with me
 showWaiting();
+mountAccount();
 
 /** Edits this browser kept for documents not open anywhere: opening one sends them. */
 async function showWaiting() {

@@ -150,14 +150,25 @@ final class OidcSignIn implements SignIn {
         }
     }
 
-    /** {@code POST /signout}: the cookie goes, and the browser to the provider's logout, which sends it back here. */
+    /**
+     * {@code POST /signout}: the cookie goes, and the browser to the provider's logout, which
+     * sends it back here: a redirect, or for a script ({@code Accept: application/json})
+     * {@code {"redirect": url}} to go to (a page's {@code form-action 'self'} would stop a form's redirect).
+     */
     void end(HttpServletRequest request, HttpServletResponse response) throws IOException {
         clearCookie(request, response, SESSION_COOKIE);
         URI home = base(request).resolve(request.getContextPath() + "/");
+        URI next;
         try {
-            response.sendRedirect(provider.logout(home).orElse(home).toString());
+            next = provider.logout(home).orElse(home);
         } catch (OidcProvider.Refused e) {
-            response.sendRedirect(home.toString()); // signed out here at least
+            next = home; // signed out here at least
+        }
+        String accept = request.getHeader("Accept");
+        if (accept != null && accept.contains("application/json")) {
+            HttpJson.write(response, 200, java.util.Map.of("redirect", next.toString()));
+        } else {
+            response.sendRedirect(next.toString());
         }
     }
 

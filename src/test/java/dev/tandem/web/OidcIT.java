@@ -2,6 +2,7 @@ package dev.tandem.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nimbusds.jwt.JWTParser;
 import dev.tandem.testing.HttpApi;
@@ -16,6 +17,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -231,6 +235,28 @@ class OidcIT {
         assertThatThrownBy(() -> tandem.validate(JWTParser.parse(tampered), null)).isInstanceOf(OidcProvider.Refused.class);
         OidcProvider elsewhere = new OidcProvider(keycloak.issuer("master"), "tandem", "whatever-long-secret-here", "groups");
         assertThatThrownBy(() -> elsewhere.validate(JWTParser.parse(ours), null)).isInstanceOf(OidcProvider.Refused.class);
+    }
+
+    /** webapp/browser-test/sign-in-sharing.mjs: Chromium on Keycloak's login page and Tandem's share dialog. */
+    @Test
+    void inChromiumAViewerRaisedToEditorTypesWithinASecond() throws Exception {
+        assumeTrue(!Boolean.getBoolean("it.browser.skip"), "browser tests are off (skip.browser.tests)");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "no /usr/bin/chromium: the browser test is skipped");
+        Path webapp = Path.of("webapp");
+        assumeTrue(Files.isDirectory(webapp.resolve("node_modules/playwright-core")), "webapp/node_modules missing (npm ci)");
+        Path output = Path.of("target", "sign-in-sharing.log").toAbsolutePath();
+        ProcessBuilder node = new ProcessBuilder("node", "--test", "browser-test/sign-in-sharing.mjs")
+                .directory(webapp.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
+        node.environment().put("TANDEM_OIDC_URL", base().toString());
+        Process process = node.start();
+        try {
+            assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("browser test finished in 180 s").isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        String log = Files.readString(output, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(log).isZero();
+        assertThat(log).as(log).contains("# pass 1");
     }
 
     /** An ID token for Bo from the provider's token endpoint (password grant). */
