@@ -72,6 +72,13 @@ final class ContainerSignIn implements SignIn {
     }
 
     @Override
+    public void signInPage(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        if (request.getUserPrincipal() != null || challenge(request, response)) {
+            response.sendRedirect(request.getContextPath() + "/");
+        }
+    }
+
+    @Override
     public boolean challenge(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         try {
             return request.authenticate(response);

@@ -105,6 +105,11 @@ final class OidcSignIn implements SignIn {
         return false;
     }
 
+    @Override
+    public void signInPage(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.sendRedirect(request.getContextPath() + "/signin?return=%2F");
+    }
+
     /** {@code GET /signin}: off to the provider, with a fresh state, nonce and PKCE verifier. */
     void begin(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String returnTo = request.getParameter("return");

@@ -28,4 +28,10 @@ interface SignIn {
      *     {@link #callerOf} again), {@code false} when an answer asking for them has been sent
      */
     boolean challenge(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException;
+
+    /**
+     * {@code GET /unlock}, where the editor's pages send the browser on a 401: sign in, then
+     * back to the landing page.
+     */
+    void signInPage(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException;
 }

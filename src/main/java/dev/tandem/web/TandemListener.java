@@ -18,6 +18,11 @@ import dev.tandem.websocket.TransportMetrics;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
@@ -144,6 +149,13 @@ public final class TandemListener implements ServletContextListener {
         gate.setAsyncSupported(true);
         gate.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, HandshakeFilter.PATH_PREFIX + "*",
                 "/api/docs", "/api/docs/*", "/d/*", "/api/access/*", "/api/users", "/api/me", "/api/tokens", "/api/tokens/*", "/signout");
+        // the editor's pages go to /unlock on a 401 (made for TANDEM_EDIT_TOKEN): with sign-in it signs in
+        context.addServlet("tandem-sign-in-page", new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+                users.signInPage(request, response);
+            }
+        }).addMapping("/unlock");
         context.addServlet("tandem-sharing", new SharingServlet(access, store.access())).addMapping("/api/access/*");
         context.addServlet("tandem-account", new AccountServlet(store.access(), tokens))
                 .addMapping("/api/me", "/api/users", "/api/tokens", "/api/tokens/*");

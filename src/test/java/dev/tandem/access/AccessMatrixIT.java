@@ -292,6 +292,16 @@ class AccessMatrixIT extends Scenarios {
     }
 
     @Test
+    void theUnlockPageThePagesUseOnA401AsksTheContainerForTheUser() throws Exception {
+        HttpResponse<String> anonymous = send(Kind.ANONYMOUS, "GET", "unlock", null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWithIgnoringCase("Basic"));
+        HttpResponse<String> signedIn = send(Kind.VIEWER, "GET", "unlock", null);
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).endsWith("/signin/"));
+    }
+
+    @Test
     void revokedTokensStandForNobody() throws Exception {
         String made = as("ana", "POST", "api/tokens", "{\"label\":\"short-lived\",\"scope\":\"write\"}", 201);
         String secret = first(SECRET, made);

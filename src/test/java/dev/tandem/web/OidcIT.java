@@ -183,6 +183,8 @@ class OidcIT {
         HttpResponse<String> page = anonymous.get(base().resolve("d/some-document"));
         assertThat(location(page)).isEqualTo(base().getPath() + "signin?return=%2Fd%2Fsome-document");
         assertThat(anonymous.get(base().resolve("api/docs")).statusCode()).isEqualTo(401);
+        assertThat(location(anonymous.get(base().resolve("unlock")))).as("where the pages go on a 401")
+                .isEqualTo(base().getPath() + "signin?return=%2F");
         assertThat(anonymous.get(base().resolve("api/me")).statusCode()).isEqualTo(401);
         assertThat(ProtocolClient.handshakeStatus(HttpApi.webSocket(base(), "ws/docs/some-document"), null)).isEqualTo(401);
     }
