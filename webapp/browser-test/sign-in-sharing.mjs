@@ -98,6 +98,8 @@ test('Ana shares with Bo as viewer, then raises him to editor while his page is 
   await bo.waitForFunction(() => document.body.dataset.connection === 'connected');
   await bo.waitForFunction(() => window.tandem.view.state.doc.toString() === 'Hello from Ana');
   assert.equal(await editable(bo), false, 'a viewer cannot type');
+  await bo.waitForFunction(() => document.querySelector('.own-name').value === 'Bo Berg');
+  assert.equal(await bo.isDisabled('.own-name'), true, 'the signed-in name is not edited here');
   await bo.click('.cm-content');
   await bo.keyboard.type('Bo was here');
   assert.equal((await serverDoc(bo, id)).doc.text, 'Hello from Ana', 'nothing Bo typed reached the server');

@@ -49,7 +49,10 @@ export async function mountAccount({ documentId = null } = {}) {
     bar.append(el('a', { class: 'sign-in', href: new URL(`signin?return=${encodeURIComponent(here)}`, contextBase()).href }, 'Sign in'));
   } else {
     bar.append(el('span', { class: 'signed-in-as', title: me.email || me.subject || '' }, me.name));
-    if (documentId) bar.append(shareButton(documentId));
+    if (documentId) {
+      bar.append(shareButton(documentId));
+      showSignedInName(me.name);
+    }
     // not a form: the page's Content-Security-Policy (form-action 'self') would stop its redirect to the provider
     bar.append(el('button', {
       type: 'button', class: 'sign-out',
@@ -64,6 +67,24 @@ export async function mountAccount({ documentId = null } = {}) {
     }, 'Sign out'));
   }
   document.body.append(bar);
+}
+
+/**
+ * The header's own-name field shows the signed-in name, fixed: the server puts that name in
+ * presence and authorship whatever the page says, so the page must not suggest otherwise.
+ */
+function showSignedInName(name) {
+  const fix = () => {
+    const input = document.querySelector('.own-name');
+    if (!input) return false;
+    input.value = name;
+    input.disabled = true;
+    input.title = 'Your signed-in name, as others see it';
+    return true;
+  };
+  if (fix()) return;
+  const watch = new MutationObserver(() => { if (fix()) watch.disconnect(); });
+  watch.observe(document.body, { childList: true, subtree: true });
 }
 
 function shareButton(documentId) {
