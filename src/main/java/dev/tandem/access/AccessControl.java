@@ -5,6 +5,8 @@ import dev.tandem.store.DocumentAccess;
 import dev.tandem.store.Grantee;
 import dev.tandem.store.LinkSharing;
 import dev.tandem.store.Role;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,8 +23,8 @@ import java.util.logging.Logger;
  * <p>Each document's rules are read from the {@link AccessStore} once and kept in memory, so
  * that checking an operation costs no query; every change made here writes the store, drops
  * the kept rules, and tells the document's watchers (open connections), which re-decide their
- * caller's role at once. Changes made by another server node reach this one's watchers only when
- * it next reads the rules (not yet announced across nodes).
+ * caller's role at once. Changes made by another server node reach this one through
+ * {@link #poll}, every {@link #POLL_INTERVAL}.
  *
  * <p>The rule: an administrator is an owner of every document; otherwise the owner of record is
  * {@link Role#OWNER}, an entry naming the user or one of their groups gives its role, link
@@ -47,8 +49,15 @@ public final class AccessControl {
         NOT_FOUND
     }
 
+    /** How often {@link #poll} runs: a change made on another node reaches this one's connections this fast. */
+    public static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    /** How far back each {@link #poll} looks before the previous one. */
+    static final Duration POLL_OVERLAP = Duration.ofSeconds(5);
+
     private final AccessStore store;
     private final int maxKept;
+    /** When {@link #poll} last ran; touched by the polling thread only. */
+    private Instant lastPolled;
     /** Each document's rules as last read; empty for a document without rules. */
     private final ConcurrentHashMap<String, Optional<DocumentAccess>> kept = new ConcurrentHashMap<>();
     /** Counts changes: rules read while one happened are not kept (they may predate it). */
@@ -208,16 +217,38 @@ public final class AccessControl {
         try {
             return change.get();
         } finally {
-            changes.incrementAndGet();
-            kept.remove(document);
-            groupNames = null;
-            for (Runnable watcher : watchers.getOrDefault(document, Set.of())) {
-                try {
-                    watcher.run();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "a watcher of '" + document + "' failed", e);
-                }
+            changed(document);
+        }
+    }
+
+    private void changed(String document) {
+        changes.incrementAndGet();
+        kept.remove(document);
+        groupNames = null;
+        for (Runnable watcher : watchers.getOrDefault(document, Set.of())) {
+            try {
+                watcher.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a watcher of '" + document + "' failed", e);
             }
+        }
+    }
+
+    /**
+     * One round of learning what other server nodes changed (one indexed query): the documents
+     * whose rules changed since the last round, less {@link #POLL_OVERLAP} (for commits still
+     * under way then, and clocks of nodes that differ a little), are forgotten and their
+     * watchers told, who re-decide (telling them again changes nothing). Called every
+     * {@link #POLL_INTERVAL} by the web application's listener, one call at a time.
+     */
+    public void poll(Instant now) {
+        Instant last = lastPolled;
+        lastPolled = now;
+        if (last == null) {
+            return; // changes from before this node started are not kept here anyway
+        }
+        for (String document : store.accessChangedSince(last.minus(POLL_OVERLAP))) {
+            changed(document);
         }
     }
 

@@ -78,6 +78,12 @@ public interface AccessStore {
     List<DocumentSummary> documentsOf(String user, Collection<String> groups, int limit);
 
     /**
+     * The documents whose rules (owner, entries, link sharing) changed at or after {@code since}
+     * (by the clock of the node that changed them): how a node learns of changes made by others.
+     */
+    List<String> accessChangedSince(java.time.Instant since);
+
+    /**
      * Every group that some access entry names, sorted: the roles a servlet container is asked
      * about, since it cannot list a user's roles.
      */

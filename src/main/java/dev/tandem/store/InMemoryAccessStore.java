@@ -25,9 +25,29 @@ public final class InMemoryAccessStore implements AccessStore {
     /** Token id to token and digest, in the order they were made. */
     private final Map<String, ApiToken> tokens = new LinkedHashMap<>();
     private final Map<String, String> tokenByDigest = new HashMap<>();
+    /** When each document's rules last changed. */
+    private final Map<String, java.time.Instant> changed = new HashMap<>();
+    private final java.time.Clock clock;
 
     public InMemoryAccessStore(DocumentStore documents) {
+        this(documents, java.time.Clock.systemUTC());
+    }
+
+    public InMemoryAccessStore(DocumentStore documents, java.time.Clock clock) {
         this.documents = documents;
+        this.clock = clock;
+    }
+
+    /** Every change of a document's rules goes through here (the monitor is held). */
+    private void put(String document, DocumentAccess rules) {
+        access.put(document, rules);
+        changed.put(document, CallerContract.truncate(clock.instant()));
+    }
+
+    @Override
+    public synchronized List<String> accessChangedSince(java.time.Instant since) {
+        java.time.Instant from = CallerContract.truncate(since);
+        return changed.entrySet().stream().filter(e -> !e.getValue().isBefore(from)).map(Map.Entry::getKey).toList();
     }
 
     @Override
@@ -65,7 +85,7 @@ public final class InMemoryAccessStore implements AccessStore {
         if (access.containsKey(document)) {
             return false;
         }
-        access.put(document, new DocumentAccess(document, owner, Map.of(), LinkSharing.OFF));
+        put(document, new DocumentAccess(document, owner, Map.of(), LinkSharing.OFF));
         return true;
     }
 
@@ -75,7 +95,7 @@ public final class InMemoryAccessStore implements AccessStore {
         requireUser(owner);
         Map<Grantee, Role> entries = new HashMap<>(current.entries());
         entries.remove(Grantee.user(owner));
-        access.put(document, new DocumentAccess(document, owner, entries, current.linkSharing()));
+        put(document, new DocumentAccess(document, owner, entries, current.linkSharing()));
     }
 
     @Override
@@ -91,7 +111,7 @@ public final class InMemoryAccessStore implements AccessStore {
         }
         Map<Grantee, Role> entries = new HashMap<>(current.entries());
         entries.put(grantee, role);
-        access.put(document, new DocumentAccess(document, current.owner(), entries, current.linkSharing()));
+        put(document, new DocumentAccess(document, current.owner(), entries, current.linkSharing()));
     }
 
     @Override
@@ -102,14 +122,14 @@ public final class InMemoryAccessStore implements AccessStore {
         }
         Map<Grantee, Role> entries = new HashMap<>(current.entries());
         entries.remove(grantee);
-        access.put(document, new DocumentAccess(document, current.owner(), entries, current.linkSharing()));
+        put(document, new DocumentAccess(document, current.owner(), entries, current.linkSharing()));
         return true;
     }
 
     @Override
     public synchronized void setLinkSharing(String document, LinkSharing sharing) {
         DocumentAccess current = owned(document);
-        access.put(document, new DocumentAccess(document, current.owner(), current.entries(), sharing));
+        put(document, new DocumentAccess(document, current.owner(), current.entries(), sharing));
     }
 
     @Override

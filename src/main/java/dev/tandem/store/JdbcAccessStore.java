@@ -95,8 +95,8 @@ final class JdbcAccessStore implements AccessStore {
                 return false;
             }
             try {
-                update(connection, "INSERT INTO document_owners (doc, owner, link_sharing) VALUES (?, ?, ?)",
-                        document, owner, LinkSharing.OFF.wireName());
+                update(connection, "INSERT INTO document_owners (doc, owner, link_sharing, changed) VALUES (?, ?, ?, ?)",
+                        document, owner, LinkSharing.OFF.wireName(), now());
                 return true;
             } catch (SQLException e) {
                 if (SqlStates.isIntegrityViolation(e)) {
@@ -112,7 +112,7 @@ final class JdbcAccessStore implements AccessStore {
         inTransaction("make " + owner + " the owner of '" + document + "'", connection -> {
             requireOwned(connection, document);
             requireUser(connection, owner);
-            update(connection, "UPDATE document_owners SET owner = ? WHERE doc = ?", owner, document);
+            update(connection, "UPDATE document_owners SET owner = ?, changed = ? WHERE doc = ?", owner, now(), document);
             update(connection, "DELETE FROM document_access WHERE doc = ? AND kind = ? AND grantee = ?",
                     document, Grantee.Kind.USER.wireName(), owner);
             return null;
@@ -156,21 +156,27 @@ final class JdbcAccessStore implements AccessStore {
                 update(connection, "INSERT INTO document_access (doc, kind, grantee, role) VALUES (?, ?, ?, ?)",
                         document, grantee.kind().wireName(), grantee.name(), role.wireName());
             }
+            touch(connection, document);
             return null;
         });
     }
 
     @Override
     public boolean revoke(String document, Grantee grantee) {
-        return inTransaction("unshare '" + document + "'", connection -> update(connection,
-                "DELETE FROM document_access WHERE doc = ? AND kind = ? AND grantee = ?",
-                document, grantee.kind().wireName(), grantee.name()) > 0);
+        return inTransaction("unshare '" + document + "'", connection -> {
+            boolean removed = update(connection, "DELETE FROM document_access WHERE doc = ? AND kind = ? AND grantee = ?",
+                    document, grantee.kind().wireName(), grantee.name()) > 0;
+            if (removed) {
+                touch(connection, document);
+            }
+            return removed;
+        });
     }
 
     @Override
     public void setLinkSharing(String document, LinkSharing sharing) {
         inTransaction("set the link sharing of '" + document + "'", connection -> {
-            if (update(connection, "UPDATE document_owners SET link_sharing = ? WHERE doc = ?", sharing.wireName(), document) == 0) {
+            if (update(connection, "UPDATE document_owners SET link_sharing = ?, changed = ? WHERE doc = ?", sharing.wireName(), now(), document) == 0) {
                 throw new IllegalArgumentException("document '" + document + "' has no owner: claim it first");
             }
             return null;
@@ -197,6 +203,29 @@ final class JdbcAccessStore implements AccessStore {
                 return DocumentRows.summaries(query);
             }
         });
+    }
+
+    @Override
+    public List<String> accessChangedSince(java.time.Instant since) {
+        return inConnection("find documents whose access changed", connection -> {
+            List<String> documents = new ArrayList<>();
+            try (PreparedStatement query = prepare(connection, "SELECT doc FROM document_owners WHERE changed >= ?",
+                    OperationRows.timestamp(CallerContract.truncate(since)));
+                 ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    documents.add(rows.getString(1));
+                }
+            }
+            return documents;
+        });
+    }
+
+    private java.time.OffsetDateTime now() {
+        return OperationRows.timestamp(CallerContract.truncate(clock.instant()));
+    }
+
+    private void touch(Connection connection, String document) throws SQLException {
+        update(connection, "UPDATE document_owners SET changed = ? WHERE doc = ?", now(), document);
     }
 
     @Override

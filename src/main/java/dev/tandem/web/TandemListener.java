@@ -63,6 +63,8 @@ public final class TandemListener implements ServletContextListener {
     private DocumentStore store;
     private DocumentService service;
     private ScheduledExecutorService timers;
+    /** With sign-in: polls the access rules for other nodes' changes; {@code null} without. */
+    private ScheduledExecutorService accessPolls;
     private ExecutorService senders;
     private EndpointContext endpoints;
     private TandemMetrics metrics;
@@ -110,6 +112,16 @@ public final class TandemListener implements ServletContextListener {
                         HandshakeFilter.PATH_PREFIX + "*", HandshakeFilter.VIEW_PATH_PREFIX + "*");
         if (access != null) {
             signIn(context, settings, access);
+            // what other nodes change in the access rules reaches this node's connections within a second
+            accessPolls = Executors.newSingleThreadScheduledExecutor(daemon("tandem-access-poll"));
+            long every = AccessControl.POLL_INTERVAL.toMillis();
+            accessPolls.scheduleWithFixedDelay(() -> {
+                try {
+                    access.poll(java.time.Instant.now());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "polling the access rules failed; trying again", e);
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
         }
         ServletRegistration.Dynamic api = context.addServlet("tandem-documents",
                 new DocumentsServlet(service, settings.maxMessageBytes(), access));
@@ -174,6 +186,7 @@ public final class TandemListener implements ServletContextListener {
         } finally {
             // the senders first: what the service's close queued (each connection's 1001) leaves
             // through them, and they hand the closes to the timers
+            stop(accessPolls);
             stop(senders);
             stop(timers);
             if (store != null) {

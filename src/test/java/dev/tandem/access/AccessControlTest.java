@@ -152,6 +152,25 @@ class AccessControlTest {
     }
 
     @Test
+    void aChangeOnAnotherNodeReachesThisNodesWatchersAtItsNextPoll() throws Exception {
+        String doc = ownedByAna("notes");
+        control.share(doc, anaCaller, Grantee.user(bo.id()), Role.EDITOR);
+        AccessControl otherNode = new AccessControl(store, 1000); // the same database, another node's memory
+        assertThat(otherNode.roleOf(doc, boCaller)).contains(Role.EDITOR);
+        List<Optional<Role>> seen = new ArrayList<>();
+        otherNode.watch(doc, () -> seen.add(otherNode.roleOf(doc, boCaller)));
+        java.time.Instant start = java.time.Instant.now();
+        otherNode.poll(start);
+
+        control.share(doc, anaCaller, Grantee.user(bo.id()), Role.VIEWER);
+        assertThat(otherNode.roleOf(doc, boCaller)).as("kept on the other node until it polls").contains(Role.EDITOR);
+        otherNode.poll(start.plus(AccessControl.POLL_INTERVAL));
+
+        assertThat(seen).containsExactly(Optional.of(Role.VIEWER));
+        assertThat(otherNode.roleOf(doc, boCaller)).contains(Role.VIEWER);
+    }
+
+    @Test
     void keptRulesAreBounded() {
         AccessControl small = new AccessControl(store, 10);
         for (int i = 0; i < 25; i++) {

@@ -153,6 +153,32 @@ interface AccessContract extends StoreContract {
     }
 
     @Test
+    default void documentsWhoseRulesChangedAreFoundByTheTimeOfTheChange() throws Exception {
+        StoredUser ana = signIn("ana");
+        StoredUser bo = signIn("bo");
+        store().create("quiet");
+        store().create("shared");
+        store().create("linked");
+        access().claim("quiet", ana.id());
+        access().claim("shared", ana.id());
+        access().claim("linked", ana.id());
+        Thread.sleep(5); // the next changes come strictly later than the claims
+        Instant after = Instant.now();
+
+        access().grant("shared", Grantee.user(bo.id()), Role.VIEWER);
+        access().setLinkSharing("linked", LinkSharing.VIEW);
+
+        assertThat(access().accessChangedSince(after)).containsExactlyInAnyOrder("shared", "linked");
+        assertThat(access().accessChangedSince(after.minusSeconds(60))).containsExactlyInAnyOrder("quiet", "shared", "linked");
+        assertThat(access().accessChangedSince(Instant.now().plusSeconds(60))).isEmpty();
+        Thread.sleep(5);
+        Instant later = Instant.now();
+        access().revoke("shared", Grantee.user(bo.id()));
+        access().changeOwner("quiet", bo.id());
+        assertThat(access().accessChangedSince(later)).containsExactlyInAnyOrder("shared", "quiet");
+    }
+
+    @Test
     default void tokensAreFoundByDigestListedAndRevokedByTheirOwnerOnly() {
         StoredUser ana = signIn("ana");
         StoredUser bo = signIn("bo");

@@ -21,14 +21,17 @@ CREATE TABLE IF NOT EXISTS user_groups (
     PRIMARY KEY (user_id, group_name)
 );
 
--- a document's owner (its creator) and link sharing (off, view, edit)
+-- a document's owner (its creator) and link sharing (off, view, edit); changed is when any of
+-- its rules (owner, entries, link sharing) last changed, which other nodes poll for
 CREATE TABLE IF NOT EXISTS document_owners (
-    doc          VARCHAR(128) NOT NULL PRIMARY KEY REFERENCES documents (id),
-    owner        VARCHAR(64)  NOT NULL REFERENCES users (id),
-    link_sharing VARCHAR(8)   NOT NULL
+    doc          VARCHAR(128)             NOT NULL PRIMARY KEY REFERENCES documents (id),
+    owner        VARCHAR(64)              NOT NULL REFERENCES users (id),
+    link_sharing VARCHAR(8)               NOT NULL,
+    changed      TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
 CREATE INDEX IF NOT EXISTS document_owners_owner ON document_owners (owner);
+CREATE INDEX IF NOT EXISTS document_owners_changed ON document_owners (changed);
 
 -- access entries: a user (by users.id) or a group (by name) with a role
 CREATE TABLE IF NOT EXISTS document_access (
