@@ -4,6 +4,7 @@ import { localStore, storedName } from './identity.js';
 import { claimForThisTab, sweepForThisTab } from './tab-claim.js';
 import { openEditor } from './editor-app.js';
 import { el } from './dom.js';
+import { mountAccount } from './sharing.js';
 
 // The editor page, CONTEXT/d/{id}, or CONTEXT/v/{token} on a read-only link (the server then
 // opens the document in view mode, and the page knows it by the token only). Everything reaches
@@ -22,6 +23,8 @@ if (id) {
     .then(({ src, record, outbox }) => openEditor({
       id, readOnly: !!viewToken, storage, name: storedName(storage), src, record, outbox,
     }));
+  if (!viewToken) mountAccount({ documentId: id }); // with sign-in: who I am, and the share dialog
+
 } else {
   document.body.append(el('p', { class: 'fatal' }, 'No such document address.'));
 }

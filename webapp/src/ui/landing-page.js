@@ -3,6 +3,7 @@ import { DOC_ID, createDocument, editorUrl } from './api.js';
 import { localStore } from './identity.js';
 import { sweepForThisTab } from './tab-claim.js';
 import { myDocuments, rememberDocument, forgetDocument } from './my-documents.js';
+import { mountAccount, mountMyDocuments } from './sharing.js';
 
 // The landing page, CONTEXT/: create a document, open one by name, or pick one of this browser's.
 // The list is this browser's own (my-documents.js): the server tells nobody which documents exist.
@@ -62,6 +63,8 @@ document.body.append(el('main', { class: 'landing' },
 
 showMine();
 showWaiting();
+mountAccount();
+mountMyDocuments(recent); // with sign-in the server lists My documents instead: owned or shared with me
 
 /** Edits this browser kept for documents not open anywhere: opening one sends them. */
 async function showWaiting() {

@@ -54,12 +54,67 @@ import java.util.function.UnaryOperator;
  *                             to anyone in an instance without sign-in and without an edit token; default
  *                             {@code false} (it answers 404), because there a document's id is what lets its
  *                             holder read and edit it. With an edit token or sign-in the list needs them.
+ * @param auth                 {@code TANDEM_AUTH}: who is who; default {@link AuthMode#NONE}
+ * @param admins               {@code TANDEM_ADMINS}, comma-separated: users (the provider's subject, or the
+ *                             container's principal name) and groups ({@code group:NAME}) who may list every
+ *                             document and change its owner; default none. Only with sign-in.
+ * @param oidc                 with {@code TANDEM_AUTH=oidc}, the provider: {@code TANDEM_OIDC_ISSUER},
+ *                             {@code TANDEM_OIDC_CLIENT_ID}, {@code TANDEM_OIDC_CLIENT_SECRET} (required then) and
+ *                             {@code TANDEM_OIDC_GROUPS_CLAIM} (default {@code groups}); {@code null} otherwise
  */
 public record Settings(String dbUrl, String dbUser, String dbPassword, List<String> allowedOrigins,
                        int maxMessageBytes, int maxMessagesPerSecond, Duration pingInterval, Duration idleTimeout,
                        Duration throttlePatience, long maxOutboundBytes, int maxDocuments, int maxConnectionsPerDocument,
                        String editToken, MetricsAccess metrics, List<String> trustedProxies,
-                       long maxDocumentBytes, boolean listDocuments) {
+                       long maxDocumentBytes, boolean listDocuments, AuthMode auth, List<String> admins, Oidc oidc) {
+
+    /**
+     * The OpenID Connect provider Tandem signs users in with. The client secret also keys the
+     * session cookies (every node has it), so it must be long: at least 16 characters.
+     */
+    public record Oidc(String issuer, String clientId, String clientSecret, String groupsClaim) {
+
+        public Oidc {
+            if (issuer == null || clientId == null || clientSecret == null) {
+                throw new IllegalArgumentException("TANDEM_AUTH=oidc needs TANDEM_OIDC_ISSUER, TANDEM_OIDC_CLIENT_ID and TANDEM_OIDC_CLIENT_SECRET");
+            }
+            if (!issuer.startsWith("https://") && !issuer.startsWith("http://")) {
+                throw new IllegalArgumentException("TANDEM_OIDC_ISSUER must be the provider's http(s) URL, not \"" + issuer + "\"");
+            }
+            if (clientSecret.length() < 16) {
+                throw new IllegalArgumentException("TANDEM_OIDC_CLIENT_SECRET must be at least 16 characters (it also keys the session cookies)");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Oidc[issuer=" + issuer + ", clientId=" + clientId + ", clientSecret=***, groupsClaim=" + groupsClaim + "]";
+        }
+    }
+
+    /** {@code TANDEM_AUTH}: whether users sign in, and who vouches for them. */
+    public enum AuthMode {
+        /** Nobody signs in: whoever has a document's id may edit it (capability links). */
+        NONE,
+        /** Users sign in through an OpenID Connect provider. */
+        OIDC,
+        /** The servlet container authenticates users ({@code getUserPrincipal}, {@code isUserInRole}). */
+        CONTAINER;
+
+        static AuthMode parse(String value) {
+            for (AuthMode mode : values()) {
+                if (mode.name().equalsIgnoreCase(value)) {
+                    return mode;
+                }
+            }
+            throw new IllegalArgumentException("TANDEM_AUTH must be none, oidc or container, not \"" + value + "\"");
+        }
+
+        /** Whether users sign in and per-document access applies. */
+        public boolean signsIn() {
+            return this != NONE;
+        }
+    }
 
     /** {@code TANDEM_METRICS}: whether {@code /metrics} is served, and to whom. */
     public enum MetricsAccess {
@@ -89,6 +144,7 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
     public Settings {
         allowedOrigins = List.copyOf(allowedOrigins);
         trustedProxies = List.copyOf(trustedProxies);
+        admins = List.copyOf(admins);
         if (maxMessageBytes < 1024) {
             throw new IllegalArgumentException("TANDEM_MAX_MESSAGE_BYTES must be at least 1024, not " + maxMessageBytes);
         }
@@ -154,7 +210,19 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
                 MetricsAccess.parse(text(lookup, "TANDEM_METRICS", "local")),
                 trustedProxies(text(lookup, "TANDEM_TRUSTED_PROXIES", DEFAULT_TRUSTED_PROXIES)),
                 longNumber(lookup, "TANDEM_MAX_DOCUMENT_BYTES", DEFAULT_MAX_DOCUMENT_BYTES),
-                bool(lookup, "TANDEM_LIST_DOCUMENTS", false));
+                bool(lookup, "TANDEM_LIST_DOCUMENTS", false),
+
+                AuthMode.parse(text(lookup, "TANDEM_AUTH", "none")),
+                list(text(lookup, "TANDEM_ADMINS", "")),
+                oidc(lookup));
+    }
+
+    private static Oidc oidc(UnaryOperator<String> lookup) {
+        if (AuthMode.parse(text(lookup, "TANDEM_AUTH", "none")) != AuthMode.OIDC) {
+            return null;
+        }
+        return new Oidc(text(lookup, "TANDEM_OIDC_ISSUER", null), text(lookup, "TANDEM_OIDC_CLIENT_ID", null),
+                text(lookup, "TANDEM_OIDC_CLIENT_SECRET", null), text(lookup, "TANDEM_OIDC_GROUPS_CLAIM", "groups"));
     }
 
     private static List<String> list(String commaSeparated) {
@@ -215,6 +283,7 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
                 + ", maxOutboundBytes=" + maxOutboundBytes + ", maxDocuments=" + maxDocuments
                 + ", maxConnectionsPerDocument=" + maxConnectionsPerDocument + ", editToken=" + (editToken == null ? "none" : "set")
                 + ", metrics=" + metrics + ", trustedProxies=" + trustedProxies + ", maxDocumentBytes=" + maxDocumentBytes
-                + ", listDocuments=" + listDocuments + "]";
+                + ", listDocuments=" + listDocuments
+                + ", auth=" + auth + ", admins=" + admins + (oidc == null ? "" : ", oidc=" + oidc) + "]";
     }
 }

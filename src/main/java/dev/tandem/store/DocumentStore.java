@@ -129,6 +129,16 @@ public interface DocumentStore extends AutoCloseable {
     /** The id of the document whose read-only token is {@code token}, or empty. */
     Optional<String> documentOfViewToken(String token);
 
+    /**
+     * Who may do what with the documents of this store: users, owners, access entries, API
+     * tokens ({@link AccessStore}), kept in the same database. The same object on every call.
+     *
+     * @throws UnsupportedOperationException from stores that keep no access rules (test doubles)
+     */
+    default AccessStore access() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no access rules");
+    }
+
     /** Whether the storage answers right now (for {@code /health}). */
     boolean isReachable();
 

@@ -25,6 +25,7 @@ public final class InMemoryDocumentStore implements DocumentStore {
     /** Read-only link token to document id. */
     private final ConcurrentHashMap<String, String> viewLinks = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final AccessStore access = new InMemoryAccessStore(this);
 
     public InMemoryDocumentStore() {
         this(Clock.systemUTC());
@@ -45,6 +46,11 @@ public final class InMemoryDocumentStore implements DocumentStore {
         }
         viewLinks.put(fresh.viewToken, id);
         return true;
+    }
+
+    @Override
+    public AccessStore access() {
+        return access;
     }
 
     @Override

@@ -35,6 +35,7 @@ public final class JdbcDocumentStore implements DocumentStore {
     private final AutoCloseable ownedPool;
     private final Clock clock;
     private final AppendLanes lanes;
+    private final AccessStore access;
 
     /** A store over a data source that the caller (e.g. the container) owns and closes. */
     public JdbcDocumentStore(DataSource dataSource) {
@@ -45,6 +46,7 @@ public final class JdbcDocumentStore implements DocumentStore {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.clock = clock;
+        this.access = new JdbcAccessStore(dataSource, clock);
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);
             this.lanes = dialect == Dialect.H2 ? AppendLanes.striped() : AppendLanes.none();
@@ -277,6 +279,11 @@ public final class JdbcDocumentStore implements DocumentStore {
                 return DocumentRows.summaries(query).stream().findFirst();
             }
         });
+    }
+
+    @Override
+    public AccessStore access() {
+        return access;
     }
 
     /** The data source under the store (for tests that look at the tables). */

@@ -24,7 +24,8 @@ final class Schema {
     /** The scripts in the order they apply; a new version is appended, never edited. */
     private static final List<String> SCRIPTS = List.of(
             "1-documents-operations-snapshots.sql",
-            "2-view-links.sql");
+            "2-view-links.sql",
+            "5-users-access.sql");
 
     private Schema() {
     }

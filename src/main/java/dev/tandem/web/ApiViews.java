@@ -37,6 +37,12 @@ public final class ApiViews {
         static SummaryView of(DocumentSummary summary, String title) {
             return new SummaryView(summary.id(), title, summary.rev(), summary.length(), String.valueOf(summary.updated()));
         }
+
+        /** The items whose title contains {@code query}, ignoring case ("My documents", searchable by title). */
+        static List<SummaryView> titledWith(List<SummaryView> items, String query) {
+            String wanted = query.strip().toLowerCase(java.util.Locale.ROOT);
+            return items.stream().filter(item -> item.title().toLowerCase(java.util.Locale.ROOT).contains(wanted)).toList();
+        }
     }
 
     /**

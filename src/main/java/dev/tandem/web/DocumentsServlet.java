@@ -1,5 +1,7 @@
 package dev.tandem.web;
 
+import dev.tandem.access.AccessControl;
+import dev.tandem.access.Caller;
 import dev.tandem.document.DocumentId;
 import dev.tandem.document.DocumentService;
 import dev.tandem.document.DocumentState;
@@ -48,17 +50,21 @@ final class DocumentsServlet extends HttpServlet {
     private final int maxBodyBytes;
     private final boolean listOpen;
     private final transient SecureRandom random = new SecureRandom();
+    /** With sign-in: whose documents are listed, and who owns a new one; {@code null} without. */
+    private final transient AccessControl access;
 
     /**
      * @param listOpen whether {@code GET /api/docs} answers requests that carry no signed-in user:
      *                 where the instance has an edit token (whose filter has let the request through) or its
      *                 operator set {@code TANDEM_LIST_DOCUMENTS}. Otherwise a document's id is what lets its
      *                 holder edit, and the list of ids is nobody's business but a signed-in user's.
+     * @param access   with sign-in, whose documents are listed and who owns a new one; {@code null} without
      */
-    DocumentsServlet(DocumentService service, int maxBodyBytes, boolean listOpen) {
+    DocumentsServlet(DocumentService service, int maxBodyBytes, boolean listOpen, AccessControl access) {
         this.service = service;
         this.maxBodyBytes = maxBodyBytes;
         this.listOpen = listOpen;
+        this.access = access;
     }
 
     /** A bug must not show the client a container error page with a stack trace: log it, answer 500. */
@@ -79,12 +85,14 @@ final class DocumentsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] path = segments(request);
         if (path.length == 0) {
-            if (!listOpen && request.getUserPrincipal() == null) {
+            if (access == null && !listOpen && request.getUserPrincipal() == null) {
                 // the same answer as any path that is not there: the list is not advertised
                 HttpJson.error(response, 404, "not-found", "no such resource");
                 return;
             }
-            answer(request, service.list(MAX_LISTED).thenCompose(this::titled), (r, list) -> HttpJson.write(r, 200, list));
+            String query = request.getParameter("q");
+            answer(request, listed(request).thenCompose(this::titled),
+                    (r, list) -> HttpJson.write(r, 200, query == null ? list : ApiViews.SummaryView.titledWith(list, query)));
             return;
         }
         String id = path[0];
@@ -115,6 +123,25 @@ final class DocumentsServlet extends HttpServlet {
         }
     }
 
+    /**
+     * Without sign-in, every document; with it, "My documents" ({@link AccessControl#documentsOf}),
+     * or every document for an administrator who asks {@code ?all=true}.
+     */
+    private CompletionStage<List<DocumentSummary>> listed(HttpServletRequest request) {
+        if (access == null) {
+            return service.list(MAX_LISTED);
+        }
+        Caller caller = CallerRequest.callerOf(request);
+        if (caller.admin() && "true".equals(request.getParameter("all"))) {
+            return service.list(MAX_LISTED);
+        }
+        try {
+            return CompletableFuture.completedFuture(access.documentsOf(caller, MAX_LISTED));
+        } catch (StoreException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (segments(request).length != 0) {
@@ -138,7 +165,13 @@ final class DocumentsServlet extends HttpServlet {
             return;
         }
         String created = id != null ? id : freshId();
-        answer(request, service.create(created).thenCompose(isNew -> isNew
+        Caller creator = CallerRequest.callerOf(request);
+        answer(request, service.create(created).thenApply(isNew -> {
+            if (isNew && access != null) {
+                access.claim(created, creator); // on the store's thread that created it
+            }
+            return isNew;
+        }).thenCompose(isNew -> isNew
                 ? service.viewToken(created) : CompletableFuture.completedFuture(Optional.<String>empty())), (r, token) -> {
             if (token.isPresent()) {
                 r.setHeader("Location", request.getContextPath() + "/api/docs/" + created);

@@ -41,6 +41,8 @@ final class Connection implements Participant {
     private final TransportMetrics metrics;
     /** The largest message the server takes, told in the welcome. */
     private final int maxMessageBytes;
+    /** With sign-in, the user's name, which replaces the one the client says in {@code hello}; set before any message. */
+    private volatile String signedInName;
     /** When the awaited operation was received (one is awaited at a time): for the ack latency. */
     private volatile long opReceivedAt;
 
@@ -66,6 +68,14 @@ final class Connection implements Participant {
         this.outbox = outbox;
         this.metrics = metrics;
         this.maxMessageBytes = maxMessageBytes;
+    }
+
+    /**
+     * With sign-in: the name others see in presence, cursors and authorship is the signed-in
+     * user's, whatever the client's {@code hello} says. Called before the first message.
+     */
+    void signedInAs(String name) {
+        this.signedInName = name;
     }
 
     /** A decoded client message. */
@@ -149,7 +159,8 @@ final class Connection implements Participant {
             return;
         }
         badMessagesInRow = 0;
-        Participation joined = service.join(documentId, new JoinRequest(hello.src(), hello.name(), hello.rev(), mode), this);
+        String name = signedInName != null ? signedInName : hello.name();
+        Participation joined = service.join(documentId, new JoinRequest(hello.src(), name, hello.rev(), mode), this);
         synchronized (this) {
             if (!gone && helloAccepted && participation == null) {
                 participation = joined;

@@ -1,8 +1,12 @@
 package dev.tandem.websocket;
 
 import dev.tandem.Settings;
+import dev.tandem.access.AccessControl;
+import dev.tandem.access.Caller;
+import dev.tandem.access.CallerPrincipal;
 import dev.tandem.document.DocumentId;
 import dev.tandem.document.Mode;
+import dev.tandem.store.Role;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -56,6 +60,8 @@ public final class DocumentEndpoint {
     private Connection connection;
     private RateLimit rate;
     private ScheduledFuture<?> heartbeat;
+    /** With sign-in: the watch on the document's rules, closed with the connection. */
+    private AutoCloseable accessWatch;
     private volatile long lastHeard = System.nanoTime();
     /** The document as log lines name it: its id, never a read-only link's token. */
     private String logDoc = "-";
@@ -74,7 +80,39 @@ public final class DocumentEndpoint {
 
     @OnOpen
     public void open(Session session, @PathParam("id") String id) {
-        start(session, id, id, Mode.EDIT);
+        AccessControl access = context.access();
+        if (access == null || !DocumentId.isValid(id)) {
+            start(session, id, id, Mode.EDIT);
+            return;
+        }
+        // with sign-in the handshake passed web.AccessFilter, which found a role; the rules are kept in memory
+        Caller caller = CallerPrincipal.callerOf(session.getUserPrincipal());
+        Role role = access.roleOf(id, caller).orElse(null);
+        if (role == null) {
+            refuse(session, id, Failure.ACCESS_LOST, "no access to this document");
+            return;
+        }
+        Mode mode = role.mayEdit() ? Mode.EDIT : Mode.VIEW;
+        start(session, id, id, mode);
+        if (caller.isSignedIn()) {
+            connection.signedInAs(caller.user().name());
+        }
+        accessWatch = access.watch(id, () -> reconsider(access, id, caller, mode));
+        reconsider(access, id, caller, mode); // a change between the decision and the watch
+    }
+
+    /**
+     * The document's rules changed (called on the changing thread, must not block): a connection
+     * whose caller lost the role it was opened with is closed with 1008; one whose caller may now
+     * edit where it only viewed is closed with 1012, so that the client reconnects and edits.
+     */
+    private void reconsider(AccessControl access, String id, Caller caller, Mode mode) {
+        Role now = access.roleOf(id, caller).orElse(null);
+        if (now == null || (mode == Mode.EDIT && !now.mayEdit())) {
+            connection.fail(Failure.ACCESS_LOST, now == null ? "access to the document was removed" : "you may only view now", null);
+        } else if (mode == Mode.VIEW && now.mayEdit()) {
+            connection.fail(Failure.ACCESS_RAISED, "you may edit now: reconnect", null);
+        }
     }
 
     /**
@@ -194,6 +232,13 @@ public final class DocumentEndpoint {
                 + " code=" + reason.getCloseCode().getCode() + " by=" + (closedWith == 0 ? "client" : "server"));
         if (heartbeat != null) {
             heartbeat.cancel(false);
+        }
+        if (accessWatch != null) {
+            try {
+                accessWatch.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "could not stop watching the document's access", e);
+            }
         }
         if (connection != null) {
             context.metrics().closed();

@@ -37,6 +37,10 @@ enum Failure {
     SHUTDOWN(null, CloseCodes.GOING_AWAY),
     STORE_FAILURE(null, CloseCodes.UNEXPECTED_CONDITION),
     CAPACITY(null, CloseCodes.TRY_AGAIN_LATER),
+    /** With sign-in: the caller's role on the document was removed, or lowered below what the connection's mode needs. */
+    ACCESS_LOST(null, CloseCodes.VIOLATED_POLICY),
+    /** With sign-in: the caller may now edit where the connection only views; reconnecting gives an editing one. */
+    ACCESS_RAISED(null, CloseCodes.SERVICE_RESTART),
     /** A bug on the server's side (an exception escaped); the client resumes from its revision. */
     INTERNAL(null, CloseCodes.UNEXPECTED_CONDITION);
 

@@ -42,7 +42,8 @@ interface JdbcContract extends StoreContract {
         store().create("notes");
         try (JdbcDocumentStore second = reopen(); Connection connection = second.dataSource().getConnection()) {
             assertThat(Schema.migrate(connection, Dialect.of(connection))).as("versions applied on a current schema").isZero();
-            assertThat(versions(connection)).containsExactly(List.of(1, "1-documents-operations-snapshots.sql"), List.of(2, "2-view-links.sql"));
+            assertThat(versions(connection)).containsExactly(List.of(1, "1-documents-operations-snapshots.sql"), List.of(2, "2-view-links.sql"),
+                    List.of(3, "5-users-access.sql"));
             assertThat(Schema.currentVersion(connection)).isEqualTo(Schema.latest());
         }
         assertThat(store().summary("notes")).as("data kept across starts").isPresent();
