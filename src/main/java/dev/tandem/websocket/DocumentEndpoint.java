@@ -108,7 +108,7 @@ public final class DocumentEndpoint {
     private void start(Session session, String id, String shownAs, Mode mode) {
         Settings settings = context.settings();
         this.session = session;
-        session.setMaxIdleTimeout(settings.idleTimeout().toMillis());
+        // the container's idle timeout is its default, set before any session exists (TandemListener)
         session.setMaxTextMessageBufferSize(Math.min(PART_BUFFER, settings.maxMessageBytes()));
         session.setMaxBinaryMessageBufferSize(Math.min(PART_BUFFER, settings.maxMessageBytes()));
         decoder = new ClientMessageDecoder(settings.maxMessageBytes());
