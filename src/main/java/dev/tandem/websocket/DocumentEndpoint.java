@@ -13,6 +13,7 @@ import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
+import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
@@ -146,7 +147,7 @@ public final class DocumentEndpoint {
     private void start(Session session, String id, String shownAs, Mode mode) {
         Settings settings = context.settings();
         this.session = session;
-        session.setMaxIdleTimeout(settings.idleTimeout().toMillis());
+        // the container's idle timeout is its default, set before any session exists (TandemListener)
         session.setMaxTextMessageBufferSize(Math.min(PART_BUFFER, settings.maxMessageBytes()));
         session.setMaxBinaryMessageBufferSize(Math.min(PART_BUFFER, settings.maxMessageBytes()));
         decoder = new ClientMessageDecoder(settings.maxMessageBytes());
@@ -176,8 +177,19 @@ public final class DocumentEndpoint {
     }
 
     private Outbox outbox(Session session) {
-        return new Outbox(session.getAsyncRemote()::sendObject, context.senders(), this::closeSoon,
-                context.settings().maxOutboundBytes(), context.metrics());
+        RemoteEndpoint.Async remote = session.getAsyncRemote();
+        return new Outbox(remote::sendObject, completesSendsBeforeWriting(session) ? remote::sendPing : null,
+                context.senders(), this::closeSoon, context.settings().maxOutboundBytes(), context.metrics());
+    }
+
+    /**
+     * Whether the container completes an asynchronous send once it has queued the frame rather
+     * than written it: Tyrus (GlassFish) on Grizzly does, so there the outbox asks the client for
+     * read receipts to bound what a client that does not read may hold ({@link Outbox}). Tomcat
+     * completes a send when the socket took it, and its pings may block, so there it does not.
+     */
+    static boolean completesSendsBeforeWriting(Session session) {
+        return session.getClass().getName().startsWith("org.glassfish.tyrus.");
     }
 
     @OnMessage
@@ -223,6 +235,9 @@ public final class DocumentEndpoint {
     @OnMessage
     public void pong(PongMessage pong) {
         lastHeard = System.nanoTime();
+        if (connection != null) {
+            connection.outbox().receipt(pong.getApplicationData());
+        }
     }
 
     @OnClose
