@@ -24,7 +24,8 @@ final class Schema {
     /** The scripts in the order they apply; a new version is appended, never edited. */
     private static final List<String> SCRIPTS = List.of(
             "1-documents-operations-snapshots.sql",
-            "2-view-links.sql");
+            "2-view-links.sql",
+            "3-operation-log-rows.sql");
 
     private Schema() {
     }
@@ -55,6 +56,9 @@ final class Schema {
                 String script = SCRIPTS.get(version - 1);
                 for (String sql : statements(script)) {
                     Dialect.execute(connection, sql);
+                }
+                if (version == 3) {
+                    LogMigration.moveOperations(connection); // rows need BatchCodec, which SQL cannot call
                 }
                 record(connection, version, script);
                 applied++;
