@@ -27,7 +27,7 @@ final class AppendTransaction {
                 "UPDATE documents SET rev = ?, length = ?, updated = ? WHERE id = ? AND rev = ?")) {
             update.setLong(1, newHead);
             update.setInt(2, lengthAfter);
-            update.setObject(3, OperationRows.timestamp(last.time()));
+            Times.set(update, 3, last.time());
             update.setString(4, id);
             update.setLong(5, expectedHead);
             moved = update.executeUpdate();
@@ -42,8 +42,8 @@ final class AppendTransaction {
                 insert.setString(1, id);
                 insert.setLong(2, newHead);
                 insert.setInt(3, lengthAfter);
-                insert.setObject(4, OperationRows.timestamp(batch.get(0).time()));
-                insert.setObject(5, OperationRows.timestamp(last.time()));
+                Times.set(insert, 4, batch.get(0).time());
+                Times.set(insert, 5, last.time());
                 insert.executeUpdate();
             }
         }

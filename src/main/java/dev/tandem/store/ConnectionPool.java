@@ -26,6 +26,14 @@ final class ConnectionPool {
             // inserts every document's batch with one JDBC batch
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
+        if (url.startsWith("jdbc:sqlite:")) {
+            // per connection: NORMAL in WAL mode writes every commit to the log before it returns
+            // (it survives the process being killed, as H2's WRITE_DELAY=0 does; fsync only at
+            // checkpoints), and a writer waits for the one before it instead of failing
+            config.addDataSourceProperty("synchronous", "NORMAL");
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("busy_timeout", "10000");
+        }
         config.setMaximumPoolSize(10);
         // a database that is down shows within seconds, in /health too, not after Hikari's 30 s
         config.setConnectionTimeout(5_000);
@@ -44,6 +52,9 @@ final class ConnectionPool {
         }
         if (url.startsWith("jdbc:postgresql:")) {
             return "org.postgresql.Driver";
+        }
+        if (url.startsWith("jdbc:sqlite:")) {
+            return "org.sqlite.JDBC";
         }
         return null;
     }

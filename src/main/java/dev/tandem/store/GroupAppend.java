@@ -97,7 +97,7 @@ final class GroupAppend {
                 List<StoredOperation> batch = append.batch();
                 update.setLong(1, append.expectedHead() + batch.size());
                 update.setInt(2, append.lengthAfter());
-                update.setObject(3, OperationRows.timestamp(batch.get(batch.size() - 1).time()));
+                Times.set(update, 3, batch.get(batch.size() - 1).time());
                 update.setString(4, append.id());
                 update.setLong(5, append.expectedHead());
                 update.addBatch();
@@ -120,8 +120,8 @@ final class GroupAppend {
             insert.setString(1, append.id());
             insert.setLong(2, newHead);
             insert.setInt(3, append.lengthAfter());
-            insert.setObject(4, OperationRows.timestamp(batch.get(0).time()));
-            insert.setObject(5, OperationRows.timestamp(batch.get(batch.size() - 1).time()));
+            Times.set(insert, 4, batch.get(0).time());
+            Times.set(insert, 5, batch.get(batch.size() - 1).time());
             insert.executeUpdate();
         }
     }

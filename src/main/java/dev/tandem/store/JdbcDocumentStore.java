@@ -47,7 +47,7 @@ public final class JdbcDocumentStore implements DocumentStore {
         this.clock = clock;
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);
-            this.lanes = dialect == Dialect.H2 ? AppendLanes.striped() : AppendLanes.none();
+            this.lanes = dialect == Dialect.POSTGRESQL ? AppendLanes.none() : AppendLanes.striped();
             dialect.prepare(connection);
             Schema.migrate(connection, dialect);
         } catch (SQLException e) {
@@ -75,8 +75,8 @@ public final class JdbcDocumentStore implements DocumentStore {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO documents (id, rev, length, created, updated) VALUES (?, 0, 0, ?, ?)")) {
                 insert.setString(1, id);
-                insert.setObject(2, OperationRows.timestamp(now));
-                insert.setObject(3, OperationRows.timestamp(now));
+                Times.set(insert, 2, now);
+                Times.set(insert, 3, now);
                 insert.executeUpdate();
             } catch (SQLException e) {
                 if (SqlStates.isIntegrityViolation(e)) {
@@ -244,7 +244,7 @@ public final class JdbcDocumentStore implements DocumentStore {
         CallerContract.checkLimit(limit);
         return inConnection("list documents", connection -> {
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT id, rev, length, updated FROM documents ORDER BY updated DESC, id FETCH FIRST ? ROWS ONLY")) {
+                    "SELECT id, rev, length, updated FROM documents ORDER BY updated DESC, id LIMIT ?")) {
                 query.setInt(1, limit);
                 return DocumentRows.summaries(query);
             }

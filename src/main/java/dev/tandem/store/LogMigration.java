@@ -43,11 +43,11 @@ final class LogMigration {
                     long rev = rows.getLong("rev");
                     TextOperation operation = WireJson.readOperation(rows.getString("op"), "rev " + rev + " of '" + doc + "'");
                     StoredOperation stored = new StoredOperation(rev, operation, rows.getString("src"), rows.getLong("seq"),
-                            rows.getString("client"), rows.getString("name"), OperationRows.instant(rows, "time"));
+                            rows.getString("client"), rows.getString("name"), Times.read(rows, "time"));
                     insert.setString(1, doc);
                     insert.setLong(2, rev);
                     insert.setBytes(3, BatchCodec.encode(List.of(stored), stored.time()));
-                    insert.setObject(4, OperationRows.timestamp(stored.time()));
+                    Times.set(insert, 4, stored.time());
                     insert.addBatch();
                     if (++pending == ROWS_PER_BATCH) {
                         insert.executeBatch();
@@ -67,11 +67,14 @@ final class LogMigration {
     }
 
     private static boolean hasOperationsTable(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.tables"
-                + " WHERE LOWER(table_name) = 'operations' AND table_schema = CURRENT_SCHEMA");
-             ResultSet row = query.executeQuery()) {
-            row.next();
-            return row.getInt(1) > 0;
+        // the name as the database keeps it: upper case on H2, lower case on PostgreSQL and SQLite
+        for (String name : new String[] {"operations", "OPERATIONS"}) {
+            try (ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), name, new String[] {"TABLE"})) {
+                if (tables.next()) {
+                    return true;
+                }
+            }
         }
+        return false;
     }
 }

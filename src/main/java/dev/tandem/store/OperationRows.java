@@ -5,8 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,7 +72,7 @@ final class OperationRows {
             insert.setLong(2, row.get(0).rev());
             insert.setInt(3, row.size());
             insert.setBytes(4, BatchCodec.encode(row, time));
-            insert.setObject(5, timestamp(time));
+            Times.set(insert, 5, time);
             rows++;
             start = end;
         }
@@ -150,18 +148,10 @@ final class OperationRows {
 
     private static List<StoredOperation> decode(ResultSet rows, String id, long first, int revs) throws SQLException {
         String where = "row " + first + " of '" + id + "'";
-        List<StoredOperation> row = BatchCodec.decode(rows.getBytes(3), first, instant(rows, "time"), where);
+        List<StoredOperation> row = BatchCodec.decode(rows.getBytes(3), first, Times.read(rows, "time"), where);
         if (row.size() != revs) {
             throw new StoreException("corrupt log row at " + where + ": " + row.size() + " operations where the row says " + revs);
         }
         return row;
-    }
-
-    static OffsetDateTime timestamp(Instant time) {
-        return OffsetDateTime.ofInstant(time, ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet row, String column) throws SQLException {
-        return row.getObject(column, OffsetDateTime.class).toInstant();
     }
 }

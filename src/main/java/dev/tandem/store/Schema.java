@@ -7,8 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -92,7 +90,7 @@ final class Schema {
                 "INSERT INTO tandem_schema (version, script, applied) VALUES (?, ?, ?)")) {
             insert.setInt(1, version);
             insert.setString(2, script);
-            insert.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+            Times.set(insert, 3, CallerContract.truncate(java.time.Instant.now()));
             insert.executeUpdate();
         }
     }

@@ -56,7 +56,7 @@ interface JdbcContract extends MigrationContract {
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO operation_log (doc, rev, revs, ops, time) VALUES ('notes', 1, 1, ?, ?)")) {
             insert.setBytes(1, BatchCodec.encode(List.of(theirs), theirs.time()));
-            insert.setObject(2, OperationRows.timestamp(theirs.time()));
+            Times.set(insert, 2, theirs.time());
             insert.executeUpdate();
         }
 

@@ -84,7 +84,7 @@ interface MigrationContract extends StoreContract {
                 insert.setLong(5, operation.seq());
                 insert.setString(6, operation.client());
                 insert.setString(7, operation.name());
-                insert.setObject(8, OperationRows.timestamp(operation.time()));
+                Times.set(insert, 8, operation.time());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -98,13 +98,14 @@ interface MigrationContract extends StoreContract {
     }
 
     private static int tableCount(Connection connection, String table) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) = ? AND table_schema = CURRENT_SCHEMA")) {
-            query.setString(1, table);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getInt(1);
+        int count = 0;
+        for (String name : List.of(table, table.toUpperCase(java.util.Locale.ROOT))) {
+            try (ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), name, new String[] {"TABLE"})) {
+                while (tables.next()) {
+                    count++;
+                }
             }
         }
+        return count;
     }
 }
