@@ -27,6 +27,7 @@ final class ConnectionPool {
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
         if (url.startsWith("jdbc:sqlite:")) {
+            createParentDirectory(url);
             // per connection: NORMAL in WAL mode writes every commit to the log before it returns
             // (it survives the process being killed, as H2's WRITE_DELAY=0 does; fsync only at
             // checkpoints), and a writer waits for the one before it instead of failing
@@ -43,6 +44,22 @@ final class ConnectionPool {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw new StoreException("cannot connect to " + url + " as " + user + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** SQLite creates its file but not the directory it is in (H2 did both). */
+    private static void createParentDirectory(String url) {
+        String file = url.substring("jdbc:sqlite:".length());
+        int options = file.indexOf('?');
+        file = options < 0 ? file : file.substring(0, options);
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return;
+        }
+        java.nio.file.Path parent = java.nio.file.Path.of(file).toAbsolutePath().getParent();
+        try {
+            java.nio.file.Files.createDirectories(parent);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create the directory " + parent + " for the SQLite file: " + e.getMessage(), e);
         }
     }
 

@@ -46,7 +46,7 @@ public final class EmbeddedWriteRounds {
 
     private static void h2Store(int seconds, int documents) throws Exception {
         Path directory = Files.createTempDirectory("tandem-rounds");
-        try (JdbcDocumentStore store = JdbcDocumentStore.open(StoreSettings.defaultUrl(directory), "sa", "")) {
+        try (JdbcDocumentStore store = JdbcDocumentStore.open(StoreSettings.h2Url(directory), "sa", "")) {
             Typist[] typists = typists(documents);
             Loop loop = new Loop(seconds);
             while (loop.next()) {
