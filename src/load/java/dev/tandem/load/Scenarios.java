@@ -174,11 +174,17 @@ final class Scenarios {
         Thread.sleep(options.warmupSeconds() * 1000L);
         long start;
         try (ServerProbe.Sampler sampler = server.new Sampler()) {
+            double cpuBefore = server.cpuSeconds();
             crowd.run.measuring = true;
             start = System.nanoTime();
             Thread.sleep(options.seconds() * 1000L);
             crowd.run.measuring = false;
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuMicrosPerAck = (server.cpuSeconds() - cpuBefore) * 1e6 / crowd.run.acked.get();
+            if (extraName.isEmpty() && !Double.isNaN(cpuMicrosPerAck)) {
+                extraName = "server CPU µs/ack";
+                extra = cpuMicrosPerAck;
+            }
             stop.run();
             double loadAfter = ServerProbe.loadAverage();
             boolean converged = crowd.settleAndCompare(120_000);

@@ -227,10 +227,13 @@ public final class InMemoryDocumentStore implements DocumentStore {
             }
             for (StoredOperation operation : batch) {
                 NavigableMap<Long, StoredOperation> bySeq = bySrc.get(operation.src());
-                StoredOperation earlier = bySeq == null ? null : bySeq.get(operation.seq());
-                if (earlier != null) {
-                    throw CallerContract.alreadyApplied(id, operation, earlier.rev());
+                if (bySeq == null || bySeq.lastKey() < operation.seq()) {
+                    continue;
                 }
+                StoredOperation earlier = bySeq.get(operation.seq());
+                throw earlier != null
+                        ? CallerContract.alreadyApplied(id, operation, earlier.rev())
+                        : CallerContract.notAbove(id, operation, bySeq.lastKey());
             }
             for (StoredOperation operation : batch) {
                 log.add(operation);

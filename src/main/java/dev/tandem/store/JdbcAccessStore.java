@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 
 /**
  * The {@link AccessStore} over the same database as the {@link JdbcDocumentStore} that made it
- * (tables of schema script {@code 5-users-access.sql}). Every change is one transaction; only
+ * (tables of schema script {@code 4-users-access.sql}). Every change is one transaction; only
  * prepared statements are used.
  *
  * <p>Threading: safe for concurrent use; each call takes a connection from the data source.
@@ -47,11 +47,11 @@ final class JdbcAccessStore implements AccessStore {
                 try {
                     if (existing.isPresent()) {
                         update(connection, "UPDATE users SET name = ?, email = ?, signed_in = ? WHERE id = ?",
-                                name, email, OperationRows.timestamp(clock.instant()), id);
+                                name, email, clock.instant(), id);
                         update(connection, "DELETE FROM user_groups WHERE user_id = ?", id);
                     } else {
                         update(connection, "INSERT INTO users (id, issuer, subject, name, email, signed_in) VALUES (?, ?, ?, ?, ?, ?)",
-                                id, issuer, subject, name, email, OperationRows.timestamp(clock.instant()));
+                                id, issuer, subject, name, email, clock.instant());
                     }
                     for (String group : groups.stream().distinct().toList()) {
                         update(connection, "INSERT INTO user_groups (user_id, group_name) VALUES (?, ?)", id, group);
@@ -79,7 +79,7 @@ final class JdbcAccessStore implements AccessStore {
         String pattern = likePrefix(prefix);
         return inConnection("find users", connection -> users(connection, "SELECT " + USER_COLUMNS + " FROM users"
                 + " WHERE LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(email) LIKE ? ESCAPE '\\' OR LOWER(subject) LIKE ? ESCAPE '\\'"
-                + " ORDER BY name, id FETCH FIRST " + limit + " ROWS ONLY", pattern, pattern, pattern));
+                + " ORDER BY name, id LIMIT " + limit, pattern, pattern, pattern));
     }
 
     private static String likePrefix(String prefix) {
@@ -197,7 +197,7 @@ final class JdbcAccessStore implements AccessStore {
         String sql = "SELECT " + SUMMARY_COLUMNS + " FROM documents d JOIN document_owners o ON o.doc = d.id"
                 + " WHERE o.owner = ? OR EXISTS (SELECT 1 FROM document_access a WHERE a.doc = d.id AND ((a.kind = ? AND a.grantee = ?)"
                 + groupClause + "))"
-                + " ORDER BY d.updated DESC, d.id FETCH FIRST " + limit + " ROWS ONLY";
+                + " ORDER BY d.updated DESC, d.id LIMIT " + limit;
         return inConnection("list the documents of " + user, connection -> {
             try (PreparedStatement query = prepare(connection, sql, parameters.toArray())) {
                 return DocumentRows.summaries(query);
@@ -210,7 +210,7 @@ final class JdbcAccessStore implements AccessStore {
         return inConnection("find documents whose access changed", connection -> {
             List<String> documents = new ArrayList<>();
             try (PreparedStatement query = prepare(connection, "SELECT doc FROM document_owners WHERE changed >= ?",
-                    OperationRows.timestamp(CallerContract.truncate(since)));
+                    CallerContract.truncate(since));
                  ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     documents.add(rows.getString(1));
@@ -220,8 +220,8 @@ final class JdbcAccessStore implements AccessStore {
         });
     }
 
-    private java.time.OffsetDateTime now() {
-        return OperationRows.timestamp(CallerContract.truncate(clock.instant()));
+    private java.time.Instant now() {
+        return CallerContract.truncate(clock.instant());
     }
 
     private void touch(Connection connection, String document) throws SQLException {
@@ -248,7 +248,7 @@ final class JdbcAccessStore implements AccessStore {
         CallerContract.checkLimit(limit);
         return inConnection("list owned documents", connection -> {
             try (PreparedStatement query = prepare(connection, "SELECT " + SUMMARY_COLUMNS
-                    + " FROM documents d JOIN document_owners o ON o.doc = d.id ORDER BY d.updated DESC, d.id FETCH FIRST " + limit + " ROWS ONLY")) {
+                    + " FROM documents d JOIN document_owners o ON o.doc = d.id ORDER BY d.updated DESC, d.id LIMIT " + limit)) {
                 return DocumentRows.summaries(query);
             }
         });
@@ -261,7 +261,7 @@ final class JdbcAccessStore implements AccessStore {
             try {
                 update(connection, "INSERT INTO api_tokens (id, user_id, label, scope, digest, created) VALUES (?, ?, ?, ?, ?, ?)",
                         token.id(), token.user(), token.label(), token.scope().wireName(), digest,
-                        OperationRows.timestamp(CallerContract.truncate(token.created())));
+                        CallerContract.truncate(token.created()));
             } catch (SQLException e) {
                 if (SqlStates.isIntegrityViolation(e)) {
                     throw new IllegalArgumentException("a token with id " + token.id() + " or the same digest exists already", e);
@@ -325,7 +325,7 @@ final class JdbcAccessStore implements AccessStore {
         try (PreparedStatement query = prepare(connection, sql, key); ResultSet row = query.executeQuery()) {
             while (row.next()) {
                 tokens.add(new ApiToken(row.getString(1), row.getString(2), row.getString(3), ApiToken.Scope.parse(row.getString(4)),
-                        OperationRows.instant(row, "created")));
+                        Times.read(row, "created")));
             }
         }
         return tokens;
@@ -367,6 +367,8 @@ final class JdbcAccessStore implements AccessStore {
             for (int i = 0; i < parameters.length; i++) {
                 if (parameters[i] == null) {
                     statement.setNull(i + 1, Types.VARCHAR); // the only nullable columns are text
+                } else if (parameters[i] instanceof java.time.Instant time) {
+                    Times.set(statement, i + 1, time); // SQLite keeps times as text
                 } else {
                     statement.setObject(i + 1, parameters[i]);
                 }
