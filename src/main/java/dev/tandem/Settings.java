@@ -11,10 +11,9 @@ import java.util.function.UnaryOperator;
  * unset ones take the default given here.
  *
  * @param dbUrl                the JDBC URL ({@code TANDEM_DB_URL}), or {@code null} for the default:
- *                             an embedded SQLite file, {@code ~/.tandem/tandem.db} (see
- *                             {@link dev.tandem.store.StoreSettings#defaultUrl}; an H2 file
- *                             {@code ~/.tandem/tandem.mv.db} of an earlier Tandem is copied into
- *                             it on the first start). A container
+ *                             an embedded H2 file, {@code ~/.tandem/tandem.mv.db} (see
+ *                             {@link dev.tandem.store.StoreSettings#defaultUrl}; an SQLite file,
+ *                             {@code jdbc:sqlite:…}, is the cheaper embedded choice). A container
  *                             {@code DataSource} bound at {@code java:comp/env/jdbc/tandem} wins over it.
  * @param dbUser               {@code TANDEM_DB_USER}; default none
  * @param dbPassword           {@code TANDEM_DB_PASSWORD}; default none

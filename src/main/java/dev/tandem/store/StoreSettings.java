@@ -22,26 +22,33 @@ public record StoreSettings(String url, String user, String password) {
     public static final String CONTAINER_DATA_SOURCE = "java:comp/env/jdbc/tandem";
 
     /**
-     * The embedded SQLite file {@code home/.tandem/tandem.db}, in WAL mode with
+     * The embedded default: the H2 file database {@code home/.tandem/tandem.mv.db}
+     * ({@link #h2Url}). {@link #sqliteUrl} is the other embedded choice, cheaper per write.
+     */
+    public static String defaultUrl(Path home) {
+        return h2Url(home);
+    }
+
+    /**
+     * An embedded SQLite file {@code home/.tandem/tandem.db}, in WAL mode with
      * {@code synchronous=NORMAL} (set per connection by the pool): every commit is in the
      * write-ahead log before it returns, so an acknowledged operation survives {@code kill -9} of
      * the JVM. It does not fsync each commit: an operating-system crash or power loss may still
-     * lose the last commits (as with H2's {@code WRITE_DELAY=0}). SQLite, not H2, because the
-     * write path costs about a quarter of the CPU on it (README, Performance).
+     * lose the last commits (as with H2's {@code WRITE_DELAY=0}). Its write path costs about a
+     * quarter of H2's CPU (README, Performance).
      */
-    public static String defaultUrl(Path home) {
+    public static String sqliteUrl(Path home) {
         return "jdbc:sqlite:" + home.resolve(".tandem").resolve("tandem.db").toAbsolutePath().toString().replace('\\', '/');
     }
 
     /**
-     * The embedded H2 file database that Tandem kept by default before schema version 3,
-     * {@code home/.tandem/tandem.mv.db}; on the first start with the default URL its documents are
-     * copied into the SQLite file ({@link H2Import}), and the H2 file is left as it was.
+     * The embedded H2 file database {@code home/.tandem/tandem.mv.db}.
      *
      * <p>{@code WRITE_DELAY=0}: every commit is written to the file before it returns, so an
      * acknowledged operation survives {@code kill -9} of the JVM (H2's default, 500 ms, writes
      * from a background thread and loses what was committed since). The store also sets it on
      * every start, so a hand-written H2 URL is covered too (H2 forgets it on reopen otherwise).
+     * It does not fsync: an operating-system crash or power loss may still lose the last commits.
      *
      * <p>{@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook would close the database while
      * the application is still committing during a graceful stop; the store's pool closes it.
@@ -67,11 +74,6 @@ public record StoreSettings(String url, String user, String password) {
     DocumentStore open(Optional<DataSource> container) {
         if (container.isPresent()) {
             return new JdbcDocumentStore(container.get());
-        }
-        if (url == null || url.isBlank()) {
-            Path home = Path.of(System.getProperty("user.home"));
-            H2Import.ifFirstStart(h2Url(home), user, password, home.resolve(".tandem").resolve("tandem.mv.db"),
-                    home.resolve(".tandem").resolve("tandem.db"));
         }
         return JdbcDocumentStore.open(effectiveUrl(), user, password);
     }

@@ -1,16 +1,16 @@
 /**
  * Durable storage of documents: the {@link dev.tandem.store.DocumentStore} port (operation log,
- * snapshots, metadata) with an in-memory implementation and a JDBC one (an embedded SQLite file
- * by default, H2, PostgreSQL in production), the same schema and SQL on all three.
- * {@link dev.tandem.store.StoreSettings#open()} opens the configured store: the container's
+ * snapshots, metadata) with an in-memory implementation and a JDBC one (an embedded H2 file by
+ * default, an embedded SQLite file, or PostgreSQL in production), the same schema and SQL on all
+ * three. {@link dev.tandem.store.StoreSettings#open()} opens the configured store: the container's
  * {@code jdbc/tandem} data source when bound, else a pool on the URL.
  *
- * <p>Why SQLite by default, not H2 (the default until schema version 3): with the same schema
- * the write path of a 50-document closed loop costs about a quarter of the CPU on SQLite
- * (README, Performance). H2's MVStore is copy-on-write: every commit serialises again each
- * B-tree page it touched, and a round of 50 documents touches a leaf per document in each
- * table; SQLite appends the changed pages to its write-ahead log as they are. Both survive
- * {@code kill -9} of the JVM (the kill tests run on both); neither fsyncs each commit.
+ * <p>SQLite is the cheaper embedded choice: with the same schema the write path of a
+ * 50-document closed loop costs about a quarter of the CPU on it (README, Performance). H2's
+ * MVStore is copy-on-write: every commit serialises again each B-tree page it touched, and a
+ * round of 50 documents touches a leaf per document in each table; SQLite appends the changed
+ * pages to its write-ahead log as they are. Both survive {@code kill -9} of the JVM (the kill
+ * tests run on both); neither fsyncs each commit.
  *
  * <h2>The log: one row per document per commit round</h2>
  *

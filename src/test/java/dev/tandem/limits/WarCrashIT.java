@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The WAR killed with SIGKILL under load, ten times in a row (and stopped gracefully, three times): an embedded Tomcat in a process of
- * its own ({@link WarServer}) over the default store (an SQLite file), clients editing several documents over the
+ * its own ({@link WarServer}) over an H2 file, clients editing several documents over the
  * WebSocket, the process killed at a random moment, started again; the clients reconnect with
  * their revision, take an operation of theirs seen in the catch-up as its ack, and resend the
  * one still unacknowledged. In the end every operation acknowledged before any kill is in its
@@ -138,9 +138,10 @@ class WarCrashIT {
     private static Process start(int port, Path db) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Xmx256m",
-                // the default store (the SQLite file under the home) with db as the home, as a fresh
-                // installation runs it
-                "-XX:TieredStopAtLevel=1", "-Duser.home=" + db.toAbsolutePath(),
+                // deliberately without WRITE_DELAY=0, which the store must set itself (H2 forgets the
+                // persisted setting on reopen); DB_CLOSE_ON_EXIT=FALSE as in the default URL, so that
+                // H2's own shutdown hook does not close the database under a stopping container
+                "-XX:TieredStopAtLevel=1", "-DTANDEM_DB_URL=jdbc:h2:file:" + db.toAbsolutePath() + "/tandem;DB_CLOSE_ON_EXIT=FALSE",
                 WarServer.class.getName(), Integer.toString(port), new File("target/tandem").getAbsolutePath())
                 .redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -31,13 +31,13 @@ class H2KillTest {
     private static final int KILLS = 5;
     private static final int WRITERS = 2;
 
-    /** On the default store (SQLite) and on H2, the default until schema version 3. */
+    /** On the default store (H2) and on SQLite, the other embedded choice. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sqlite", "h2"})
     void everyAcknowledgedAppendSurvivesKillOfTheJvm(String database) throws Exception {
         Path home = Path.of("target", "h2-kill-test", UUID.randomUUID().toString()).toAbsolutePath();
         Files.createDirectories(home);
-        String url = database.equals("h2") ? StoreSettings.h2Url(home) : StoreSettings.defaultUrl(home);
+        String url = database.equals("sqlite") ? StoreSettings.sqliteUrl(home) : StoreSettings.h2Url(home);
         long seed = new Random().nextLong();
         Random random = new Random(seed);
         Map<String, Long> acked = new HashMap<>();

@@ -19,10 +19,10 @@ class StoreSettingsTest {
     private final Path home = Path.of("target", "store-settings-test", UUID.randomUUID().toString()).toAbsolutePath();
 
     @Test
-    void defaultUrlIsAnSqliteFileUnderTheHome() {
-        assertThat(StoreSettings.defaultUrl(Path.of("/home/ana"))).isEqualTo("jdbc:sqlite:/home/ana/.tandem/tandem.db");
-        assertThat(StoreSettings.h2Url(Path.of("/home/ana")))
+    void defaultUrlIsAnH2FileUnderTheHome() {
+        assertThat(StoreSettings.defaultUrl(Path.of("/home/ana")))
                 .isEqualTo("jdbc:h2:file:/home/ana/.tandem/tandem;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(StoreSettings.sqliteUrl(Path.of("/home/ana"))).isEqualTo("jdbc:sqlite:/home/ana/.tandem/tandem.db");
     }
 
     @Test
@@ -71,10 +71,10 @@ class StoreSettingsTest {
 
     @Test
     void urlIsUsedWithoutAContainerDataSource() {
-        try (DocumentStore store = new StoreSettings(StoreSettings.defaultUrl(home), "sa", "").open(Optional.empty())) {
+        try (DocumentStore store = new StoreSettings(StoreSettings.sqliteUrl(home), "", "").open(Optional.empty())) {
             assertThat(store.create("notes")).isTrue();
         }
-        assertThat(home.resolve(".tandem").resolve("tandem.db")).as("the directory created too").isRegularFile();
+        assertThat(home.resolve(".tandem").resolve("tandem.db")).as("SQLite's directory created too").isRegularFile();
     }
 
     @Test

@@ -28,13 +28,13 @@ import java.util.stream.Stream;
 
 /**
  * Durable submissions per second through {@link SharedDocumentService} on the default embedded
- * store (an SQLite file): closed-loop submitters, each sending its next insert when the previous one is
+ * store (an H2 file): closed-loop submitters, each sending its next insert when the previous one is
  * acknowledged (so only after its commit). Not a test: run it by hand with
  *
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.tandem.document.bench.DurableSubmissions</pre>
  *
  * <p>With {@code -Dstore=postgresql} the same runs against a PostgreSQL 16 started for the run,
- * with {@code -Dstore=h2} against an H2 file (the default until schema version 3).
+ * with {@code -Dstore=sqlite} against an SQLite file.
  *
  * <p>Each line is followed by what group commit achieved (writes, documents and operations per
  * write, time per write). All documents share one commit per round ({@code appendAll}), and one
@@ -105,23 +105,23 @@ public final class DurableSubmissions {
     }
 
     /**
-     * The database under test: the embedded SQLite file (the default), an H2 file, or with {@code -Dstore=postgresql}
+     * The database under test: the embedded H2 file (the default), an SQLite file, or with {@code -Dstore=postgresql}
      * a PostgreSQL 16 started for the run (as the store tests start it; durable commits with fsync).
      */
     private record Database(String url, String user, EmbeddedPostgres postgres) implements AutoCloseable {
 
         static Database start(Path directory) throws Exception {
-            if ("postgresql".equals(System.getProperty("store", "sqlite"))) {
+            if ("postgresql".equals(System.getProperty("store", "h2"))) {
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                         .setOutputRedirector(Redirect.appendTo(directory.resolve("postgres.log").toFile()))
                         .setErrorRedirector(Redirect.appendTo(directory.resolve("postgres.log").toFile()))
                         .start();
                 return new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", postgres);
             }
-            if ("h2".equals(System.getProperty("store", "sqlite"))) {
-                return new Database(StoreSettings.h2Url(directory), "sa", null);
+            if ("sqlite".equals(System.getProperty("store", "h2"))) {
+                return new Database(StoreSettings.sqliteUrl(directory), "", null);
             }
-            return new Database(StoreSettings.defaultUrl(directory), "", null);
+            return new Database(StoreSettings.defaultUrl(directory), "sa", null);
         }
 
         @Override
