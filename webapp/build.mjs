@@ -1,7 +1,8 @@
 // Bundles the editor into ../target/webapp-dist, which the WAR plugin adds to the web application's
 // root (pom.xml, webResources): index.html, editor.html, favicon.svg and assets/.
 import { build } from 'esbuild';
-import { cp, rm, mkdir, readdir, stat } from 'node:fs/promises';
+import { cp, rm, mkdir, readdir, readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { writeLicenses } from './licenses.mjs';
@@ -36,7 +37,15 @@ await cp(join(here, 'public'), out, { recursive: true });
 const bundled = await writeLicenses(result.metafile, here, join(out, 'assets', 'THIRD-PARTY-LICENSES.txt'));
 console.log(`THIRD-PARTY-LICENSES.txt: ${bundled} npm packages`);
 
-for (const name of await readdir(join(out, 'assets'), { recursive: true })) {
-  const { size } = await stat(join(out, 'assets', name));
-  if (/\.(js|css)$/.test(name)) console.log(`${name.padEnd(32)} ${(size / 1024).toFixed(1)} KiB`);
+// Sizes as sent: raw and gzipped (level 9), and the sum of everything, to keep an eye on what each change adds.
+let total = 0;
+let totalGzipped = 0;
+for (const name of (await readdir(join(out, 'assets'), { recursive: true })).sort()) {
+  if (!/\.(js|css|json)$/.test(name)) continue;
+  const bytes = await readFile(join(out, 'assets', name));
+  const gzipped = gzipSync(bytes, { level: 9 }).length;
+  total += bytes.length;
+  totalGzipped += gzipped;
+  console.log(`${name.padEnd(32)} ${(bytes.length / 1024).toFixed(1).padStart(6)} KiB  ${(gzipped / 1024).toFixed(1).padStart(6)} KiB gzipped`);
 }
+console.log(`${'all assets'.padEnd(32)} ${(total / 1024).toFixed(1).padStart(6)} KiB  ${(totalGzipped / 1024).toFixed(1).padStart(6)} KiB gzipped (${totalGzipped} bytes)`);
