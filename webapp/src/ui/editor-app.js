@@ -13,6 +13,7 @@ import { createPreview } from './preview.js';
 import { createHistory } from './history.js';
 import { exportDocument } from './export.js';
 import { el } from './dom.js';
+import { t } from './i18n.js';
 
 /**
  * Builds the editor page for document `id` and connects it: the protocol client (src/collab)
@@ -25,7 +26,7 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
   const main = el('main', { class: 'workspace' });
   const live = el('div', { class: 'pane live' });
   const viewer = el('div', { class: 'pane viewer', hidden: true });
-  const previewPane = el('article', { class: 'pane preview markdown-body', hidden: true, 'aria-label': 'Preview' });
+  const previewPane = el('article', { class: 'pane preview markdown-body', hidden: true, 'aria-label': t('toggle.preview') });
   const historyBar = el('footer', { class: 'history-bar', hidden: true });
   const messages = el('div', { class: 'messages', role: 'alert' });
   main.append(live, viewer, previewPane);
@@ -59,7 +60,8 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
       },
       onError: (message) => {
         console.warn(`Tandem: ${message}`);
-        showMessage(message);
+        // The protocol client's own words are for developers: say they are a problem, in the reader's words.
+        showMessage(t('editor.problem', { detail: message }));
       },
     },
   });
@@ -130,7 +132,7 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
       const entries = await operations(id, 0, rev);
       if (!state.authorship) return;
       if (session.rev !== rev || entries.length !== rev) {
-        showMessage('The document changed while loading authors: toggle again to refresh.');
+        showMessage(t('authors.changed'));
       }
       // Positions are in the server text at `rev`; our unacknowledged edits shift them.
       const local = spans(attribute(entries)).map((s) => {
@@ -139,7 +141,7 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
       });
       view.dispatch({ effects: setAuthorship.of(session.rev === rev ? local : []) });
     } catch (e) {
-      showMessage(`Authors unavailable: ${e.message}`);
+      showMessage(t('authors.unavailable', { error: e.message }));
     }
   }
 

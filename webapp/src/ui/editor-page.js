@@ -4,6 +4,7 @@ import { localStore, storedName } from './identity.js';
 import { claimForThisTab, sweepForThisTab } from './tab-claim.js';
 import { openEditor } from './editor-app.js';
 import { el } from './dom.js';
+import { t } from './i18n.js';
 
 // The editor page, CONTEXT/d/{id}, or CONTEXT/v/{token} on a read-only link (the server then
 // opens the document in view mode, and the page knows it by the token only). Everything reaches
@@ -13,7 +14,7 @@ const viewToken = viewTokenFromPath();
 if (viewToken) useViewLink(viewToken);
 const id = viewToken || documentIdFromPath();
 if (id) {
-  document.title = `${viewToken ? 'Read-only' : id} · Tandem`;
+  document.title = `${viewToken ? t('editor.readOnlyTitle') : id} · Tandem`;
   const storage = localStore('localStorage');
   const tabStorage = localStore('sessionStorage');
   // Resume this tab's unacknowledged edits (or a closed tab's) from the outbox: see outbox.js.
@@ -23,5 +24,5 @@ if (id) {
       id, readOnly: !!viewToken, storage, name: storedName(storage), src, record, outbox,
     }));
 } else {
-  document.body.append(el('p', { class: 'fatal' }, 'No such document address.'));
+  document.body.append(el('p', { class: 'fatal' }, t('editor.noSuchAddress')));
 }
