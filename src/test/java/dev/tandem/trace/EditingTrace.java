@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A recorded editing history from {@code shared/data/editing-traces} (README.md there): the text
+ * A recorded editing history from {@code src/test/data/editing-traces} (README.md there, with the
+ * traces' CC BY 4.0 attribution): the text
  * it starts from, the text it ends with, and every patch as a {@link Splice} in UTF-16 units, so
  * that splicing them in order into {@code startContent} gives {@code endContent}. Shared by the
  * replay test and the benchmarks.
@@ -45,13 +46,13 @@ public record EditingTrace(String name, String startContent, String endContent, 
         return edits;
     }
 
-    /** Where the traces sit beside a clone: {@code ${project.basedir}/../shared/data/editing-traces}. */
+    /** Where the traces are: {@code src/test/data/editing-traces} of this repository, or {@code -Dtandem.traces=DIR}. */
     public static Path directory() {
         String configured = System.getProperty("tandem.traces");
         if (configured != null) {
             return Path.of(configured);
         }
-        return Path.of(System.getProperty("basedir", "."), "..", "shared", "data", "editing-traces").normalize();
+        return Path.of(System.getProperty("basedir", "."), "src", "test", "data", "editing-traces").normalize();
     }
 
     /** Every {@code *.json.gz} in {@code directory}, by file name. */
