@@ -42,10 +42,8 @@ export async function startDummyTandem({ dist, context = '/tandem/' }) {
         const file = join(dist, path.replace(/\.\./g, ''));
         return send(res, 200, TYPES[extname(file)] || 'application/octet-stream', await readFile(file));
       }
-      if (path === '/api/docs' && req.method === 'GET') {
-        const list = [...docs].map(([id, d]) => ({ id, rev: d.head, length: d.text.length, updated: d.updated }));
-        return json(res, 200, list.reverse());
-      }
+      // like the WAR without sign-in, edit token or TANDEM_LIST_DOCUMENTS: no list of documents
+      if (path === '/api/docs' && req.method === 'GET') return json(res, 404, { error: 'not-found', message: 'no such resource' });
       if (path === '/api/docs' && req.method === 'POST') {
         const body = JSON.parse((await readBody(req)) || '{}');
         const id = body.id || `doc-${Date.now().toString(36)}-${++counter}`;

@@ -81,8 +81,10 @@ test('texts fill placeholders, pick plural forms and write numbers the reader\'s
   const inPortuguese = {
     words: catalogues['pt-BR'], fallback: english, plurals: new Intl.PluralRules('pt-BR'), formatNumber: new Intl.NumberFormat('pt-BR').format,
   };
-  assert.equal(translate(inPortuguese, 'landing.documentMeta', { count: 1, rev: 1234 }), '1 caractere · revisão 1.234');
-  assert.equal(translate(inPortuguese, 'landing.documentMeta', { count: 1234, rev: 2 }), '1.234 caracteres · revisão 2');
+  assert.equal(translate(inPortuguese, 'status.unsynced', { count: 1 }), '1 alteração não sincronizada');
+  assert.equal(translate(inPortuguese, 'status.unsynced', { count: 1234 }), '1.234 alterações não sincronizadas');
+  assert.equal(translate(inPortuguese, 'history.revisionBy', { rev: 1234, total: 1500, author: 'Ana', when: 'x' }),
+    'Revisão 1.234 de 1.500: por Ana, x');
   assert.equal(translate(inPortuguese, 'header.jumpTo', { name: 'Ana {rev}' }), 'Ir até o cursor de Ana {rev}');
   assert.equal(translate({ ...inPortuguese, words: {} }, 'toggle.history'), 'History', 'a missing key falls back to English');
   assert.equal(translate(inPortuguese, 'no.such.key'), 'no.such.key');

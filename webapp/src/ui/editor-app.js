@@ -14,6 +14,8 @@ import { createHistory } from './history.js';
 import { exportDocument } from './export.js';
 import { el } from './dom.js';
 import { t } from './i18n.js';
+import { titleOf } from './title.js';
+import { rememberDocument } from './my-documents.js';
 
 /**
  * Builds the editor page for document `id` and connects it: the protocol client (src/collab)
@@ -47,8 +49,10 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
       onChange: (op) => {
         applyRemote(view, op);
         preview.changed();
+        rememberSoon();
       },
       onStatus: (status) => {
+        if (status.rev !== null && !remembered) remember();
         header.setStatus(status);
         document.body.dataset.connection = status.connection;
         setEditable(view, status.rev !== null && status.mode === 'edit');
@@ -95,7 +99,11 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
     extensions: [
       collabSync(session),
       authorship,
-      EditorView.updateListener.of((update) => { if (update.docChanged) preview.changed(); }),
+      EditorView.updateListener.of((update) => {
+        if (!update.docChanged) return;
+        preview.changed();
+        rememberSoon();
+      }),
     ],
   });
   const preview = createPreview(previewPane, () => session.text);
@@ -145,6 +153,21 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
     }
   }
 
+  // This browser's list of its documents (the landing page's): the document and the title this
+  // page last saw, written once it is in and then at most once a second while the text changes.
+  let remembered = false;
+  let rememberTimer = null;
+  function remember() {
+    clearTimeout(rememberTimer);
+    rememberTimer = null;
+    if (readOnly) return; // a read-only link's page knows no id to list
+    remembered = true;
+    rememberDocument(storage, id, titleOf(id, session.text));
+  }
+  function rememberSoon() {
+    if (remembered && !rememberTimer) rememberTimer = setTimeout(remember, 1000);
+  }
+
   let messageTimer = null;
   function showMessage(text) {
     messages.textContent = text;
@@ -154,7 +177,10 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
 
   // Keep this tab's claim on its outbox; give it up when the page goes away, so a reload resumes it.
   setInterval(() => outbox.heartbeat(Date.now()), HEARTBEAT_MS);
-  window.addEventListener('pagehide', () => outbox.release());
+  window.addEventListener('pagehide', () => {
+    outbox.release();
+    if (remembered) remember();
+  });
   window.addEventListener('pageshow', (e) => { if (e.persisted) outbox.heartbeat(Date.now()); });
   window.addEventListener('online', () => session.reconnectNow());
   // A tab coming back to the front should not wait out a backoff that grew while it was hidden.

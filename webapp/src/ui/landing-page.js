@@ -1,10 +1,14 @@
 import { el, setChildren } from './dom.js';
-import { DOC_ID, createDocument, listDocuments, editorUrl } from './api.js';
+import { DOC_ID, createDocument, editorUrl } from './api.js';
 import { localStore } from './identity.js';
 import { sweepForThisTab } from './tab-claim.js';
+import { myDocuments, rememberDocument, forgetDocument } from './my-documents.js';
 import { t, formatDateTime, formatRelative, languageSwitch } from './i18n.js';
 
-// The landing page, CONTEXT/: create a document, open one by name, or pick a recent one.
+// The landing page, CONTEXT/: create a document, open one by name, or pick one of this browser's.
+// The list is this browser's own (my-documents.js): the server tells nobody which documents exist.
+
+const storage = localStore('localStorage');
 
 const status = el('p', { class: 'landing-status', role: 'status' });
 const recent = el('ul', { class: 'recent' });
@@ -15,7 +19,9 @@ const create = el('button', {
   onclick: async () => {
     create.disabled = true;
     try {
-      window.location.assign(editorUrl(await createDocument()));
+      const id = await createDocument();
+      rememberDocument(storage, id, id);
+      window.location.assign(editorUrl(id));
     } catch (e) {
       status.textContent = t('landing.createFailed', { error: e.message });
       create.disabled = false;
@@ -41,18 +47,21 @@ const open = el('form', {
     window.location.assign(editorUrl(id));
   },
 }, nameInput, el('button', { type: 'submit' }, t('landing.open')));
+const nameWarning = el('p', { class: 'name-warning' }, t('landing.nameWarning'));
 
 document.body.append(el('main', { class: 'landing' },
   languageSwitch(),
   el('h1', {}, 'Tandem'),
   el('p', { class: 'tagline' }, t('landing.tagline')),
   el('section', { class: 'actions' }, create, el('span', { class: 'or' }, t('landing.or')), open),
+  nameWarning,
   status,
   waiting,
-  el('h2', {}, t('landing.recent')),
+  el('h2', {}, t('landing.mine')),
+  el('p', { class: 'meta' }, t('landing.mineHint')),
   recent));
 
-loadRecent();
+showMine();
 showWaiting();
 
 /** Edits this browser kept for documents not open anywhere: opening one sends them. */
@@ -69,19 +78,25 @@ async function showWaiting() {
   waiting.hidden = false;
 }
 
-async function loadRecent() {
-  try {
-    const docs = await listDocuments();
-    if (!docs.length) {
-      setChildren(recent, el('li', { class: 'empty' }, t('landing.empty')));
-      return;
-    }
-    setChildren(recent, docs.slice(0, 50).map((d) => el('li', {},
-      el('a', { href: editorUrl(d.id) }, d.id),
-      el('span', { class: 'meta' }, ` ${t('landing.documentMeta', { count: d.length, rev: d.rev })} · `, when(d.updated)))));
-  } catch (e) {
-    setChildren(recent, el('li', { class: 'empty' }, t('landing.listFailed', { error: e.message })));
+function showMine() {
+  const docs = myDocuments(storage);
+  if (!docs.length) {
+    setChildren(recent, el('li', { class: 'empty' }, t('landing.mineEmpty')));
+    return;
   }
+  setChildren(recent, docs.map((d) => el('li', { dataset: { id: d.id } },
+    el('a', { href: editorUrl(d.id), title: d.id }, d.title),
+    el('span', { class: 'meta' }, ' ', when(d.seen), ' '),
+    el('button', {
+      type: 'button',
+      class: 'forget',
+      title: t('landing.forgetTitle'),
+      'aria-label': t('landing.forgetLabel', { title: d.title }),
+      onclick: () => {
+        forgetDocument(storage, d.id);
+        showMine();
+      },
+    }, t('landing.forget')))));
 }
 
 /** "5 minutes ago", the full date and time on hover. */

@@ -47,11 +47,15 @@ import java.util.function.UnaryOperator;
  *                             reverse proxies whose {@code X-Forwarded-*} headers are believed; default
  *                             loopback ({@code 127.0.0.0/8,::1}: a proxy on the same machine), {@code none}
  *                             for no proxy at all
+ * @param listDocuments        {@code TANDEM_LIST_DOCUMENTS}: whether {@code GET /api/docs} lists every document
+ *                             to anyone in an instance without sign-in and without an edit token; default
+ *                             {@code false} (it answers 404), because there a document's id is what lets its
+ *                             holder read and edit it. With an edit token or sign-in the list needs them.
  */
 public record Settings(String dbUrl, String dbUser, String dbPassword, List<String> allowedOrigins,
                        int maxMessageBytes, int maxMessagesPerSecond, Duration pingInterval, Duration idleTimeout,
                        Duration throttlePatience, long maxOutboundBytes, int maxDocuments, int maxConnectionsPerDocument,
-                       String editToken, MetricsAccess metrics, List<String> trustedProxies) {
+                       String editToken, MetricsAccess metrics, List<String> trustedProxies, boolean listDocuments) {
 
     /** {@code TANDEM_METRICS}: whether {@code /metrics} is served, and to whom. */
     public enum MetricsAccess {
@@ -140,7 +144,8 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
                 number(lookup, "TANDEM_MAX_CONNECTIONS_PER_DOCUMENT", 500),
                 text(lookup, "TANDEM_EDIT_TOKEN", null),
                 MetricsAccess.parse(text(lookup, "TANDEM_METRICS", "local")),
-                trustedProxies(text(lookup, "TANDEM_TRUSTED_PROXIES", DEFAULT_TRUSTED_PROXIES)));
+                trustedProxies(text(lookup, "TANDEM_TRUSTED_PROXIES", DEFAULT_TRUSTED_PROXIES)),
+                bool(lookup, "TANDEM_LIST_DOCUMENTS", false));
     }
 
     private static List<String> list(String commaSeparated) {
@@ -155,6 +160,17 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
     private static String text(UnaryOperator<String> lookup, String name, String fallback) {
         String value = lookup.apply(name);
         return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static boolean bool(UnaryOperator<String> lookup, String name, boolean fallback) {
+        String value = text(lookup, name, null);
+        if (value == null) {
+            return fallback;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException(name + " must be true or false, not \"" + value + "\"");
     }
 
     private static int number(UnaryOperator<String> lookup, String name, int fallback) {
@@ -177,6 +193,6 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
                 + ", pingInterval=" + pingInterval + ", idleTimeout=" + idleTimeout + ", throttlePatience=" + throttlePatience
                 + ", maxOutboundBytes=" + maxOutboundBytes + ", maxDocuments=" + maxDocuments
                 + ", maxConnectionsPerDocument=" + maxConnectionsPerDocument + ", editToken=" + (editToken == null ? "none" : "set")
-                + ", metrics=" + metrics + ", trustedProxies=" + trustedProxies + "]";
+                + ", metrics=" + metrics + ", trustedProxies=" + trustedProxies + ", listDocuments=" + listDocuments + "]";
     }
 }

@@ -32,6 +32,14 @@ class SettingsTest {
     }
 
     @Test
+    void documentsAreListedToStrangersOnlyWhenTheOperatorSaysSo() {
+        assertThat(Settings.read(Map.<String, String>of()::get).listDocuments()).isFalse();
+        assertThat(Settings.read(Map.of("TANDEM_LIST_DOCUMENTS", "TRUE")::get).listDocuments()).isTrue();
+        assertThat(Settings.read(Map.of("TANDEM_LIST_DOCUMENTS", "false")::get).listDocuments()).isFalse();
+        assertThatThrownBy(() -> Settings.read(Map.of("TANDEM_LIST_DOCUMENTS", "yes")::get)).hasMessageContaining("TANDEM_LIST_DOCUMENTS");
+    }
+
+    @Test
     void pingIntervalAndTrustedProxiesAreConfigurable() {
         Settings settings = Settings.read(Map.of("TANDEM_PING_SECONDS", "2", "TANDEM_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8")::get);
         assertThat(settings.pingInterval()).isEqualTo(Duration.ofSeconds(2));

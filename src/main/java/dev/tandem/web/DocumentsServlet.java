@@ -4,6 +4,7 @@ import dev.tandem.document.DocumentId;
 import dev.tandem.document.DocumentService;
 import dev.tandem.document.DocumentState;
 import dev.tandem.document.TextAtRevision;
+import dev.tandem.document.Title;
 import dev.tandem.store.DocumentSummary;
 import dev.tandem.store.StoreException;
 import dev.tandem.store.StoredOperation;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,13 +41,24 @@ final class DocumentsServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(DocumentsServlet.class.getName());
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
+    /** Characters of a drawn id: 22 of 62 symbols are 131 random bits, PROTOCOL.md asks for at least 128. */
+    static final int FRESH_ID_LENGTH = 22;
+
     private final transient DocumentService service;
     private final int maxBodyBytes;
+    private final boolean listOpen;
     private final transient SecureRandom random = new SecureRandom();
 
-    DocumentsServlet(DocumentService service, int maxBodyBytes) {
+    /**
+     * @param listOpen whether {@code GET /api/docs} answers requests that carry no signed-in user:
+     *                 where the instance has an edit token (whose filter has let the request through) or its
+     *                 operator set {@code TANDEM_LIST_DOCUMENTS}. Otherwise a document's id is what lets its
+     *                 holder edit, and the list of ids is nobody's business but a signed-in user's.
+     */
+    DocumentsServlet(DocumentService service, int maxBodyBytes, boolean listOpen) {
         this.service = service;
         this.maxBodyBytes = maxBodyBytes;
+        this.listOpen = listOpen;
     }
 
     /** A bug must not show the client a container error page with a stack trace: log it, answer 500. */
@@ -66,8 +79,12 @@ final class DocumentsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] path = segments(request);
         if (path.length == 0) {
-            answer(request, service.list(MAX_LISTED), (r, list) ->
-                    HttpJson.write(r, 200, list.stream().map(ApiViews.SummaryView::of).toList()));
+            if (!listOpen && request.getUserPrincipal() == null) {
+                // the same answer as any path that is not there: the list is not advertised
+                HttpJson.error(request, response, 404, "not-found", "error.noResource");
+                return;
+            }
+            answer(request, service.list(MAX_LISTED).thenCompose(this::titled), (r, list) -> HttpJson.write(r, 200, list));
             return;
         }
         String id = path[0];
@@ -132,6 +149,16 @@ final class DocumentsServlet extends HttpServlet {
         });
     }
 
+    /** Each listed document with its {@link Title}, read from its text at the head. */
+    private CompletionStage<List<ApiViews.SummaryView>> titled(List<DocumentSummary> summaries) {
+        List<CompletableFuture<ApiViews.SummaryView>> views = summaries.stream()
+                .map(summary -> service.get(summary.id()).toCompletableFuture().thenApply(found -> ApiViews.SummaryView.of(summary,
+                        Title.of(summary.id(), found.map(DocumentState::text).orElse("")))))
+                .toList();
+        return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new))
+                .thenApply(all -> views.stream().map(CompletableFuture::join).toList());
+    }
+
     private void text(HttpServletRequest request, String id) throws BadParameter {
         Long rev = parameter(request, "rev");
         answer(request, textAt(service, id, rev), (r, result) -> sendText(request, r, result, rev, id));
@@ -164,7 +191,7 @@ final class DocumentsServlet extends HttpServlet {
 
     private void operations(HttpServletRequest request, String id) throws BadParameter {
         CompletionStage<Optional<List<StoredOperation>>> ops = operations(service, id, parameter(request, "from"), parameter(request, "to"));
-        answer(request, ops, (r, list) -> sendOperations(request, r, list, id));
+        answer(request, ops, (r, list) -> sendOperations(request, r, list, id, ApiViews.OperationView::of));
     }
 
     /** PROTOCOL.md's {@code /ops}: empty when there is no such document. */
@@ -182,12 +209,13 @@ final class DocumentsServlet extends HttpServlet {
         });
     }
 
+    /** {@code shown}: how each operation is shown ({@code OperationView::readOnly} on a read-only link). */
     static void sendOperations(HttpServletRequest request, HttpServletResponse r, Optional<List<StoredOperation>> list,
-            String shownAs) throws IOException {
+            String shownAs, Function<StoredOperation, ApiViews.OperationView> shown) throws IOException {
         if (list.isEmpty()) {
             notFound(request, r, shownAs);
         } else {
-            HttpJson.write(r, 200, list.get().stream().map(ApiViews.OperationView::of).toList());
+            HttpJson.write(r, 200, list.get().stream().map(shown).toList());
         }
     }
 
@@ -271,8 +299,8 @@ final class DocumentsServlet extends HttpServlet {
     }
 
     private String freshId() {
-        StringBuilder id = new StringBuilder(12);
-        for (int i = 0; i < 12; i++) {
+        StringBuilder id = new StringBuilder(FRESH_ID_LENGTH);
+        for (int i = 0; i < FRESH_ID_LENGTH; i++) {
             id.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
         }
         return id.toString();

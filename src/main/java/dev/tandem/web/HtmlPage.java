@@ -37,8 +37,8 @@ final class HtmlPage {
                 + "<title>" + titleHtml + " · Tandem</title><meta name=\"viewport\" content=\"width=device-width\">"
                 + "<link rel=\"icon\" href=\"" + context + "/favicon.svg\" type=\"image/svg+xml\">"
                 + "<link rel=\"stylesheet\" href=\"" + context + "/assets/tandem.css\"></head>"
-                + "<body><main class=\"landing server-page\"><h1><a href=\"" + context + "/\" title=\""
-                + messages.html("server.home") + "\">Tandem</a></h1>" + bodyHtml + "</main></body></html>")
+                + "<body><main class=\"landing server-page\"><a class=\"brand\" href=\"" + context + "/\" title=\""
+                + messages.html("server.home") + "\">Tandem</a>" + bodyHtml + "</main></body></html>")
                 .getBytes(StandardCharsets.UTF_8);
         PageHeaders.apply(response);
         response.setHeader("Content-Language", messages.language());

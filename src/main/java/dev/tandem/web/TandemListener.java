@@ -92,7 +92,7 @@ public final class TandemListener implements ServletContextListener {
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false,
                         HandshakeFilter.PATH_PREFIX + "*", HandshakeFilter.VIEW_PATH_PREFIX + "*");
         ServletRegistration.Dynamic api = context.addServlet("tandem-documents",
-                new DocumentsServlet(service, settings.maxMessageBytes()));
+                new DocumentsServlet(service, settings.maxMessageBytes(), settings.listDocuments() || settings.editToken() != null));
         api.addMapping("/api/docs", "/api/docs/*");
         api.setAsyncSupported(true);
         ServletRegistration.Dynamic view = context.addServlet("tandem-view", new ViewServlet(service));

@@ -49,7 +49,8 @@ final class UnlockServlet extends HttpServlet {
             throws IOException {
         Messages messages = Messages.of(request);
         HtmlPage.send(request, response, status, messages, messages.html("server.unlock.title"),
-                "<p class=\"tagline\">" + messages.html("server.unlock.intro") + "</p>" + message
+                "<h1>" + messages.html("server.unlock.title") + "</h1>"
+                + "<p class=\"tagline\">" + messages.html("server.unlock.intro") + "</p>" + message
                 + "<form method=\"post\" action=\"unlock\"><label>" + messages.html("server.unlock.token")
                 + " <input name=\"token\" type=\"password\" autocomplete=\"current-password\" required></label> <button type=\"submit\">"
                 + messages.html("server.unlock.button") + "</button></form>");

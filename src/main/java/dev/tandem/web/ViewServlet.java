@@ -56,7 +56,7 @@ final class ViewServlet extends HttpServlet {
                 Long from = DocumentsServlet.parameter(request, "from");
                 Long to = DocumentsServlet.parameter(request, "to");
                 DocumentsServlet.answer(request, resolved(token, id -> DocumentsServlet.operations(service, id, from, to)),
-                        (r, ops) -> DocumentsServlet.sendOperations(request, r, ops, token));
+                        (r, ops) -> DocumentsServlet.sendOperations(request, r, ops, token, ApiViews.OperationView::readOnly));
             } else {
                 HttpJson.error(request, response, 404, "not-found", "error.noResource");
             }

@@ -184,7 +184,12 @@ final class Connection implements Participant {
 
     @Override
     public void applied(StoredOperation revision) {
-        outbox.send(OpFrames.of(revision)); // encoded once for all receivers
+        if (mode == Mode.VIEW) {
+            // a read-only link's holder edits nothing: the authors' src is none of its business
+            outbox.send(new ServerMessage.Op(revision.rev(), revision.operation().toWire(), revision.client(), null, revision.seq()));
+        } else {
+            outbox.send(OpFrames.of(revision)); // encoded once for all receivers
+        }
     }
 
     @Override

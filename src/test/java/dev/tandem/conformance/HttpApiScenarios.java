@@ -33,7 +33,7 @@ public abstract class HttpApiScenarios extends Scenarios {
     }
 
     @Test
-    void createGetAndListDocuments() throws Exception {
+    void createAndGetDocumentsButListNone() throws Exception {
         String doc = doc();
         HttpApi.Answer created = http().post("api/docs", "{\"id\":\"" + doc + "\"}");
         assertThat(created.status()).isEqualTo(201);
@@ -44,7 +44,8 @@ public abstract class HttpApiScenarios extends Scenarios {
         HttpApi.Answer fresh = http().post("api/docs", "");
         assertThat(fresh.status()).isEqualTo(201);
         String freshId = (String) ((Map<?, ?>) fresh.json()).get("id");
-        assertThat(freshId).matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+        // drawn by the server: 22 of 62 characters, 131 random bits (PROTOCOL.md: at least 128)
+        assertThat(freshId).matches("[A-Za-z0-9]{22}");
 
         HttpApi.Answer got = http().get("api/docs/" + doc);
         assertThat(got.status()).isEqualTo(200);
@@ -54,12 +55,8 @@ public abstract class HttpApiScenarios extends Scenarios {
         assertThat(state.get("text")).isEqualTo("");
         assertThat(((Number) state.get("rev")).longValue()).isZero();
 
-        HttpApi.Answer list = http().get("api/docs");
-        assertThat(list.status()).isEqualTo(200);
-        List<?> documents = (List<?>) list.json();
-        assertThat(documents.stream().map(d -> (Object) ((Map<?, ?>) d).get("id")).toList()).contains(doc, freshId);
-        Map<?, ?> first = (Map<?, ?>) documents.get(0);
-        assertThat(List.copyOf(first.keySet())).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).contains("id", "rev", "length", "updated");
+        // without sign-in, edit token or TANDEM_LIST_DOCUMENTS there is no list (DocumentListArquillianIT: with it)
+        assertError(http().get("api/docs"), 404);
     }
 
     @Test

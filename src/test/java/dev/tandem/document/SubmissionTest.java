@@ -181,6 +181,53 @@ class SubmissionTest extends ServiceFixture {
     }
 
     @Test
+    void lateResendIsAckedAtItsOriginalRevisionWhileTheNextOperationAwaitsItsAck() throws Exception {
+        start();
+        Editor ana = join("notes", "ana-0001");
+        ana.submitRaw(0, 30, insert(0, 0, "a"));
+        ana.awaitRev(1);
+        store.hold();
+        ana.submitRaw(1, 31, insert(1, 1, "b"));
+        store.awaitHeldAppend();
+
+        // a copy of 30 that a lingering connection delivers late: recognised as a resend before
+        // the one-outstanding rule, so it gets its ack rather than not-in-order
+        ana.submitRaw(0, 30, insert(0, 0, "a"));
+        ana.await(() -> ana.acks.size() == 2, "the ack of the late resend");
+        store.release();
+        ana.await(() -> ana.acks.size() == 3, "the ack of the operation that was waiting");
+
+        synchronized (ana) {
+            assertThat(ana.rejections).isEmpty();
+            assertThat(ana.acks.get(1)).containsExactly(30, 0);
+            assertThat(ana.acks.get(2)).containsExactly(31, 1);
+        }
+        assertThat(textOf("notes")).isEqualTo("ab");
+    }
+
+    @Test
+    void unknownSeqWhileAnotherOperationAwaitsItsAckIsNotInOrderAndKeepsItOutstanding() throws Exception {
+        start();
+        Editor ana = join("notes", "ana-0001");
+        ana.submitRaw(0, 30, insert(0, 0, "a"));
+        ana.awaitRev(1);
+        store.hold();
+        ana.submitRaw(1, 31, insert(1, 1, "b"));
+        store.awaitHeldAppend();
+        ana.submitRaw(0, 29, insert(0, 0, "z")); // below the last applied seq, but never applied
+        ana.awaitRejections(1);
+        store.release();
+        ana.await(() -> ana.acks.size() == 2, "the ack of the operation that was waiting");
+
+        synchronized (ana) {
+            assertThat(ana.rejections.get(0).code()).isEqualTo(Rejection.Code.NOT_IN_ORDER);
+            assertThat(ana.rejections.get(0).seq()).isEqualTo(29);
+            assertThat(ana.acks.get(1)).containsExactly(31, 1);
+        }
+        assertThat(textOf("notes")).isEqualTo("ab");
+    }
+
+    @Test
     void seqNotAboveTheLastAppliedIsNotInOrder() {
         start();
         Editor ana = join("notes", "ana-0001");

@@ -55,8 +55,8 @@ class MessagesTest {
 
     @Test
     void htmlTextIsEscaped() {
-        assertThat(Messages.forAcceptLanguage("en").html("server.error.title", "status", "<b>\"'&"))
-                .isEqualTo("Error &lt;b&gt;&quot;&#39;&amp;");
+        assertThat(Messages.forAcceptLanguage("en").html("error.exists", "id", "<b>\"'&"))
+                .isEqualTo("document &lt;b&gt;&quot;&#39;&amp; exists already");
     }
 
     /** The pages the WAR bundles must still say what HtmlPage.localised replaces. */
