@@ -27,16 +27,21 @@ export const docId = (name) => `${name}-${run}`;
 /** How long a test waits for the server to reach a text before it fails. */
 const SERVER_DEADLINE_MS = 15000;
 
+/** Whether the tests run against a deployed WAR rather than the dummy server. */
+export const onRealServer = !!realServer;
+
 /**
  * Registers the file's before/after hooks: Chromium and the server to test.
+ * @param {object} [dummy] options of the dummy server (dummy-tandem.mjs: its limits); a deployed
+ *   WAR has the limits its deployment gave it
  * @returns {{server: {base: string}, open: Function, proxy: Function, pageErrors: string[]}}
  */
-export function useBrowser() {
+export function useBrowser(dummy = {}) {
   const env = { server: null, browser: null, pageErrors: [], proxies: [] };
   before(async () => {
     if (skip) return;
     mkdirSync(shots, { recursive: true });
-    env.server = realServer ? { base: realServer, close: async () => {} } : await startDummyTandem({ dist });
+    env.server = realServer ? { base: realServer, close: async () => {} } : await startDummyTandem({ dist, ...dummy });
     env.browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',

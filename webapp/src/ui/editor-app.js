@@ -16,6 +16,7 @@ import { el } from './dom.js';
 import { t } from './i18n.js';
 import { titleOf } from './title.js';
 import { rememberDocument } from './my-documents.js';
+import { createRefusedEdits } from './refused-edits.js';
 
 /**
  * Builds the editor page for document `id` and connects it: the protocol client (src/collab)
@@ -31,6 +32,7 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
   const previewPane = el('article', { class: 'pane preview markdown-body', hidden: true, 'aria-label': t('toggle.preview') });
   const historyBar = el('footer', { class: 'history-bar', hidden: true });
   const messages = el('div', { class: 'messages', role: 'alert' });
+  const refusedEdits = createRefusedEdits({ id });
   main.append(live, viewer, previewPane);
 
   let view = null;
@@ -67,6 +69,7 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
         // The protocol client's own words are for developers: say they are a problem, in the reader's words.
         showMessage(t('editor.problem', { detail: message }));
       },
+      onLost: (lost) => refusedEdits.show(lost),
     },
   });
 
@@ -90,7 +93,7 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
     onExport: (kind) => exportDocument(kind, id, session.text),
   });
 
-  document.body.append(header.element, messages, main, historyBar);
+  document.body.append(header.element, refusedEdits.element, messages, main, historyBar);
 
   view = createEditor({
     parent: live,

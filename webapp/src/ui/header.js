@@ -71,9 +71,14 @@ export function createHeader(o) {
       const label = t(CONNECTION_LABELS[status.connection]);
       connection.textContent = status.mode === 'view' ? t('status.readOnly', { connection: label }) : label;
       connection.dataset.state = status.connection;
-      unsynced.textContent = status.unsynced
+      const pending = status.unsynced
         ? t(status.savedLocally ? 'status.unsynced' : 'status.unsyncedNotSaved', { count: status.unsynced })
         : '';
+      // Edits the server refused for good: said here too, beside the panel holding their text.
+      const refused = status.refused ? t('status.refused', { count: status.refused }) : '';
+      unsynced.textContent = [pending, refused].filter(Boolean).join(' · ');
+      if (status.refused) unsynced.dataset.refused = String(status.refused);
+      else delete unsynced.dataset.refused;
     },
     setUsers(list) {
       // Presence is reported on every edit; rebuild the buttons only when what they show changed.

@@ -47,6 +47,9 @@ import java.util.function.UnaryOperator;
  *                             reverse proxies whose {@code X-Forwarded-*} headers are believed; default
  *                             loopback ({@code 127.0.0.0/8,::1}: a proxy on the same machine), {@code none}
  *                             for no proxy at all
+ * @param maxDocumentBytes     {@code TANDEM_MAX_DOCUMENT_BYTES}: the largest document, in UTF-8 bytes of its
+ *                             text; an operation that would make a document larger is refused
+ *                             ({@code too-large}, the connection stays open); default 64 MiB
  * @param listDocuments        {@code TANDEM_LIST_DOCUMENTS}: whether {@code GET /api/docs} lists every document
  *                             to anyone in an instance without sign-in and without an edit token; default
  *                             {@code false} (it answers 404), because there a document's id is what lets its
@@ -55,7 +58,8 @@ import java.util.function.UnaryOperator;
 public record Settings(String dbUrl, String dbUser, String dbPassword, List<String> allowedOrigins,
                        int maxMessageBytes, int maxMessagesPerSecond, Duration pingInterval, Duration idleTimeout,
                        Duration throttlePatience, long maxOutboundBytes, int maxDocuments, int maxConnectionsPerDocument,
-                       String editToken, MetricsAccess metrics, List<String> trustedProxies, boolean listDocuments) {
+                       String editToken, MetricsAccess metrics, List<String> trustedProxies,
+                       long maxDocumentBytes, boolean listDocuments) {
 
     /** {@code TANDEM_METRICS}: whether {@code /metrics} is served, and to whom. */
     public enum MetricsAccess {
@@ -80,6 +84,7 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
     public static final int DEFAULT_MAX_MESSAGES_PER_SECOND = 200;
     public static final int DEFAULT_PING_SECONDS = 30;
     public static final String DEFAULT_TRUSTED_PROXIES = "127.0.0.0/8,::1";
+    public static final long DEFAULT_MAX_DOCUMENT_BYTES = 64L << 20;
 
     public Settings {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -105,6 +110,9 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
         }
         if (throttlePatience.isNegative()) {
             throw new IllegalArgumentException("TANDEM_THROTTLE_PATIENCE_SECONDS must not be negative, not " + throttlePatience.toSeconds());
+        }
+        if (maxDocumentBytes < 1) {
+            throw new IllegalArgumentException("TANDEM_MAX_DOCUMENT_BYTES must be at least 1, not " + maxDocumentBytes);
         }
         if (editToken != null && editToken.length() < 16) {
             throw new IllegalArgumentException("TANDEM_EDIT_TOKEN must be at least 16 characters (a long random secret)");
@@ -145,6 +153,7 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
                 text(lookup, "TANDEM_EDIT_TOKEN", null),
                 MetricsAccess.parse(text(lookup, "TANDEM_METRICS", "local")),
                 trustedProxies(text(lookup, "TANDEM_TRUSTED_PROXIES", DEFAULT_TRUSTED_PROXIES)),
+                longNumber(lookup, "TANDEM_MAX_DOCUMENT_BYTES", DEFAULT_MAX_DOCUMENT_BYTES),
                 bool(lookup, "TANDEM_LIST_DOCUMENTS", false));
     }
 
@@ -185,6 +194,18 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
         }
     }
 
+    private static long longNumber(UnaryOperator<String> lookup, String name, long fallback) {
+        String value = text(lookup, name, null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not \"" + value + "\"");
+        }
+    }
+
     @Override
     public String toString() {
         // neither the password nor the edit token reaches a log
@@ -193,6 +214,7 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
                 + ", pingInterval=" + pingInterval + ", idleTimeout=" + idleTimeout + ", throttlePatience=" + throttlePatience
                 + ", maxOutboundBytes=" + maxOutboundBytes + ", maxDocuments=" + maxDocuments
                 + ", maxConnectionsPerDocument=" + maxConnectionsPerDocument + ", editToken=" + (editToken == null ? "none" : "set")
-                + ", metrics=" + metrics + ", trustedProxies=" + trustedProxies + ", listDocuments=" + listDocuments + "]";
+                + ", metrics=" + metrics + ", trustedProxies=" + trustedProxies + ", maxDocumentBytes=" + maxDocumentBytes
+                + ", listDocuments=" + listDocuments + "]";
     }
 }

@@ -25,6 +25,16 @@ class SettingsTest {
     }
 
     @Test
+    void theDocumentSizeLimitIs64MiBUnlessSetAndMayExceedAnInt() {
+        assertThat(Settings.read(name -> null).maxDocumentBytes()).isEqualTo(64L << 20);
+        assertThat(Settings.read(Map.of("TANDEM_MAX_DOCUMENT_BYTES", "4294967296")::get).maxDocumentBytes()).isEqualTo(1L << 32);
+        assertThatThrownBy(() -> Settings.read(Map.of("TANDEM_MAX_DOCUMENT_BYTES", "0")::get))
+                .hasMessageContaining("TANDEM_MAX_DOCUMENT_BYTES");
+        assertThatThrownBy(() -> Settings.read(Map.of("TANDEM_MAX_DOCUMENT_BYTES", "64M")::get))
+                .hasMessageContaining("TANDEM_MAX_DOCUMENT_BYTES");
+    }
+
+    @Test
     void metricsAccessIsOneOfThreeWords() {
         assertThat(Settings.read(Map.of("TANDEM_METRICS", "Public")::get).metrics()).isEqualTo(Settings.MetricsAccess.PUBLIC);
         assertThat(Settings.read(Map.of("TANDEM_METRICS", "off")::get).metrics()).isEqualTo(Settings.MetricsAccess.OFF);

@@ -42,7 +42,8 @@ public final class LoadGenerator {
                 }
                 case "c" -> report(options, results, scenarios.replay());
                 case "d" -> report(options, results, scenarios.idle(options.idle()));
-                default -> throw new IllegalArgumentException("no scenario " + scenario + ": a, b, c or d");
+                case "e" -> report(options, results, scenarios.largeDocument(options.documentMegabytes()));
+                default -> throw new IllegalArgumentException("no scenario " + scenario + ": a, b, c, d or e");
             }
         }
         System.out.println();

@@ -128,6 +128,13 @@ final class ServerProbe {
         }
     }
 
+    /** Milliseconds a {@code GET} of {@code path} takes, its whole answer read. */
+    double timeGet(String path) {
+        long start = System.nanoTime();
+        get(path);
+        return (System.nanoTime() - start) / 1e6;
+    }
+
     private String get(String path) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).build(),

@@ -24,6 +24,7 @@ import java.util.logging.Logger;
  *   <li>a base length other than the document's length at {@code rev}, or (after transformation
  *       against every revision since {@code rev}) a cut through a surrogate pair:
  *       {@code invalid-op};
+ *   <li>a result longer than the document size limit (in UTF-8 bytes): {@code too-large};
  *   <li>otherwise the transformed operation is decided at the lane's head.
  * </ol>
  *
@@ -105,6 +106,12 @@ final class Sequencer {
         String misfit = document.headText.misfit(transformed);
         if (misfit != null) {
             refuse(session, seq, Rejection.Code.INVALID_OP, misfit + " (at revision " + log.head() + ")");
+            return;
+        }
+        long limit = document.service.settings().maxDocumentBytes();
+        if (!document.headText.staysWithin(transformed, limit)) {
+            refuse(session, seq, Rejection.Code.DOCUMENT_TOO_LARGE, "the document would exceed its limit of " + limit
+                    + " bytes (it has " + document.headText.utf8Length() + " at revision " + log.head() + ")");
             return;
         }
         document.decide(session, seq, transformed);

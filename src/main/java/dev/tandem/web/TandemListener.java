@@ -66,7 +66,8 @@ public final class TandemListener implements ServletContextListener {
             metrics = new TandemMetrics();
         }
         SharedDocumentService shared = new SharedDocumentService(metrics == null ? store : new MeteredDocumentStore(store, metrics),
-                DocumentSettings.defaults().withCapacity(settings.maxDocuments(), settings.maxConnectionsPerDocument()));
+                DocumentSettings.defaults().withCapacity(settings.maxDocuments(), settings.maxConnectionsPerDocument())
+                        .withMaxDocumentBytes(settings.maxDocumentBytes()));
         service = shared;
         timers = Executors.newScheduledThreadPool(2, daemon("tandem-websocket-timer"));
         senders = senders();

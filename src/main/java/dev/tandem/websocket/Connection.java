@@ -1,5 +1,6 @@
 package dev.tandem.websocket;
 
+import dev.tandem.Settings;
 import dev.tandem.document.DocumentService;
 import dev.tandem.document.JoinRequest;
 import dev.tandem.document.Mode;
@@ -38,6 +39,8 @@ final class Connection implements Participant {
     private final Mode mode;
     private final Outbox outbox;
     private final TransportMetrics metrics;
+    /** The largest message the server takes, told in the welcome. */
+    private final int maxMessageBytes;
     /** When the awaited operation was received (one is awaited at a time): for the ack latency. */
     private volatile long opReceivedAt;
 
@@ -51,16 +54,18 @@ final class Connection implements Participant {
     private boolean gone;
 
     Connection(DocumentService service, String documentId, Mode mode, Outbox outbox) {
-        this(service, documentId, documentId, mode, outbox, TransportMetrics.NONE);
+        this(service, documentId, documentId, mode, outbox, TransportMetrics.NONE, Settings.DEFAULT_MAX_MESSAGE_BYTES);
     }
 
-    Connection(DocumentService service, String documentId, String shownAs, Mode mode, Outbox outbox, TransportMetrics metrics) {
+    Connection(DocumentService service, String documentId, String shownAs, Mode mode, Outbox outbox, TransportMetrics metrics,
+               int maxMessageBytes) {
         this.service = service;
         this.documentId = documentId;
         this.shownAs = shownAs;
         this.mode = mode;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     /** A decoded client message. */
@@ -170,7 +175,7 @@ final class Connection implements Participant {
             welcomed = true;
         }
         outbox.send(new ServerMessage.Welcome(shownAs, welcome.client(), welcome.mode().wireName(), welcome.rev(),
-                welcome.head(), welcome.text(), welcome.users().stream().map(ServerMessage.UserView::of).toList()));
+                welcome.head(), maxMessageBytes, welcome.text(), welcome.users().stream().map(ServerMessage.UserView::of).toList()));
     }
 
     @Override

@@ -112,7 +112,8 @@ public final class DocumentEndpoint {
         session.setMaxTextMessageBufferSize(Math.min(PART_BUFFER, settings.maxMessageBytes()));
         session.setMaxBinaryMessageBufferSize(Math.min(PART_BUFFER, settings.maxMessageBytes()));
         decoder = new ClientMessageDecoder(settings.maxMessageBytes());
-        connection = new Connection(context.service(), id, shownAs, mode, outbox(session), context.metrics());
+        connection = new Connection(context.service(), id, shownAs, mode, outbox(session), context.metrics(),
+                settings.maxMessageBytes());
         context.metrics().opened();
         logDoc = id;
         // key=value lines for log search, without document text (and without a read-only link's token)
@@ -129,7 +130,8 @@ public final class DocumentEndpoint {
     /** A connection that never joins anything: it is closed at once with {@code failure}. */
     private void refuse(Session session, String shownAs, Failure failure, String why) {
         this.session = session;
-        connection = new Connection(context.service(), null, shownAs, Mode.VIEW, outbox(session), context.metrics());
+        connection = new Connection(context.service(), null, shownAs, Mode.VIEW, outbox(session), context.metrics(),
+                context.settings().maxMessageBytes());
         context.metrics().opened(); // balanced by close()
         LOG.fine(() -> "event=ws-open session=" + session.getId() + " doc=- mode=view refused=" + failure.metricName());
         connection.fail(failure, why, null);

@@ -19,6 +19,8 @@ enum Failure {
     UNKNOWN_REV("unknown-rev", null),
     NOT_IN_ORDER("not-in-order", null),
     FORBIDDEN("forbidden", null),
+    /** An operation that would make the document larger than its limit: refused, the connection stays open. */
+    DOCUMENT_TOO_LARGE("too-large", null),
 
     // the connection ends (RFC 6455 §7.4.1 and PROTOCOL.md's close codes)
     /** The 10th {@code bad-message} in a row: answered, then closed as a policy violation. */
@@ -55,6 +57,7 @@ enum Failure {
             case UNKNOWN_REV -> UNKNOWN_REV;
             case NOT_IN_ORDER -> NOT_IN_ORDER;
             case FORBIDDEN -> FORBIDDEN;
+            case DOCUMENT_TOO_LARGE -> DOCUMENT_TOO_LARGE;
         };
     }
 

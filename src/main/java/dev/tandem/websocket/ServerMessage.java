@@ -16,10 +16,19 @@ public sealed interface ServerMessage {
     /** PROTOCOL.md's {@code type}: a component of each record, so that every JSON-B writes it. */
     String type();
 
-    @JsonbPropertyOrder({"type", "doc", "client", "mode", "rev", "head", "text", "users"})
-    record Welcome(String type, String doc, String client, String mode, long rev, long head, String text, List<UserView> users) implements ServerMessage {
+    /**
+     * {@code maxMessageBytes}: the largest message the server takes, so that a client can split a
+     * larger edit under it (additive: a version 1 client ignores it); {@code null} leaves it out.
+     */
+    @JsonbPropertyOrder({"type", "doc", "client", "mode", "rev", "head", "maxMessageBytes", "text", "users"})
+    record Welcome(String type, String doc, String client, String mode, long rev, long head, Integer maxMessageBytes, String text,
+                   List<UserView> users) implements ServerMessage {
+        Welcome(String doc, String client, String mode, long rev, long head, Integer maxMessageBytes, String text, List<UserView> users) {
+            this("welcome", doc, client, mode, rev, head, maxMessageBytes, text, users);
+        }
+
         Welcome(String doc, String client, String mode, long rev, long head, String text, List<UserView> users) {
-            this("welcome", doc, client, mode, rev, head, text, users);
+            this(doc, client, mode, rev, head, null, text, users);
         }
     }
 

@@ -307,6 +307,26 @@ class SubmissionTest extends ServiceFixture {
     }
 
     @Test
+    void operationThatWouldMakeTheDocumentTooLargeIsRefusedAndDeletingMakesRoom() {
+        start(SMALL.withMaxDocumentBytes(10));
+        Editor ana = join("notes", "ana-0001");
+        ana.submitRaw(0, 1, insert(0, 0, "é\uD83D\uDE00ab")); // 2 + 4 + 2 = 8 bytes in 4 units
+        ana.awaitRev(1);
+
+        ana.submitRaw(1, 2, insert(5, 5, "xyz")); // 11 bytes
+        ana.awaitRejections(1);
+        ana.submitRaw(1, 3, TextOperation.builder().delete(3).retain(2).insert("xyz").build()); // 5 bytes
+        ana.awaitRev(2);
+
+        Rejection rejection = ana.rejections.get(0);
+        assertThat(rejection.code()).isEqualTo(Rejection.Code.DOCUMENT_TOO_LARGE);
+        assertThat(rejection.code().wireName()).isEqualTo("too-large");
+        assertThat(rejection.seq()).isEqualTo(2);
+        assertThat(rejection.message()).contains("limit of 10 bytes", "has 8");
+        assertThat(textOf("notes")).isEqualTo("abxyz");
+    }
+
+    @Test
     void operationCuttingASurrogatePairIsInvalid() {
         start();
         Editor ana = join("notes", "ana-0001");
