@@ -104,7 +104,7 @@ test('every visible text of the pages comes from the catalogues: none is left in
   // what user data the pages show as they are: the document's id, people's names, the brand
   const userData = [id, 'Ana', 'Bo', 'Tandem', 'Notes'];
 
-  const untranslated = async (where) => {
+  const untranslated = async (where, serverWords = []) => {
     const found = await page.evaluate(({ data }) => {
       const skipped = '.cm-content, .preview, .doc-name, .users .user, .cm-remote-label, .recent a, select.language, .brand, h1';
       const texts = [document.title];
@@ -120,7 +120,7 @@ test('every visible text of the pages comes from the catalogues: none is left in
       }
       const dataPattern = new RegExp(data.map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
       return texts.map((text) => text.replace(dataPattern, '')).filter((text) => /[A-Za-z]{2,}/.test(text));
-    }, { data: userData });
+    }, { data: [...userData, ...serverWords] });
     assert.deepEqual(found, [], `texts outside the catalogues on ${where}`);
   };
 
@@ -141,6 +141,17 @@ test('every visible text of the pages comes from the catalogues: none is left in
   await page.keyboard.press('Control+f');
   await page.waitForSelector('.cm-search');
   await untranslated('the editor\'s search panel');
+  await page.keyboard.press('Escape');
+  if (tandem.server.doc) {
+    // the dummy server refuses the next edit, which the page then shows with its text to keep
+    tandem.server.doc(id).rejectNext = 'forbidden';
+    await page.click('.cm-content');
+    await page.keyboard.type('xy');
+    await page.waitForSelector('.refused-edit');
+    await page.waitForFunction(() => document.querySelector('.messages').textContent !== '');
+    // the refusal's code and the server's own message are shown as the server sent them
+    await untranslated('the editor after a refused edit', ['forbidden', 'refused by the test']);
+  }
   await page.screenshot({ path: join(shots, 'editor-pseudo.png') });
 
   await page.goto(tandem.server.base);

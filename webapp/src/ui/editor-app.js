@@ -18,6 +18,13 @@ import { titleOf } from './title.js';
 import { rememberDocument } from './my-documents.js';
 import { createRefusedEdits } from './refused-edits.js';
 
+/** What the page says of a problem the session reports (session.js, onError), by its kind. */
+const PROBLEMS = {
+  refused: 'problem.refused',
+  server: 'problem.server',
+  storage: 'problem.storage',
+};
+
 /**
  * Builds the editor page for document `id` and connects it: the protocol client (src/collab)
  * wired to CodeMirror, the header, preview, history and authorship views.
@@ -64,10 +71,10 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
         view.dispatch({ effects: setRemoteUsers.of(list) });
         header.setUsers(list);
       },
-      onError: (message) => {
+      onError: (message, problem) => {
         console.warn(`Tandem: ${message}`);
-        // The protocol client's own words are for developers: say they are a problem, in the reader's words.
-        showMessage(t('editor.problem', { detail: message }));
+        // The protocol client's words are for developers: the reader gets the problem in theirs.
+        showMessage(problem && PROBLEMS[problem.kind] ? t(PROBLEMS[problem.kind], problem) : t('editor.problem', { detail: message }));
       },
       onLost: (lost) => refusedEdits.show(lost),
     },
