@@ -60,10 +60,11 @@ export function useBrowser(dummy = {}) {
 
     /**
      * A new browser profile (its own localStorage) with a page open on `path`, named `name`;
-     * through `via` (a proxy) instead of straight to the server when given.
+     * through `via` (a proxy) instead of straight to the server when given; the browser's
+     * language is `locale` (navigator.languages, Accept-Language), English unless said.
      */
-    async open(path, name, { via } = {}) {
-      const context = await env.browser.newContext();
+    async open(path, name, { via, locale = 'en-US' } = {}) {
+      const context = await env.browser.newContext({ locale });
       await context.addInitScript((n) => { if (n) localStorage.setItem('tandem:name', n); }, name);
       const page = await context.newPage();
       page.on('pageerror', (e) => env.pageErrors.push(e.message));

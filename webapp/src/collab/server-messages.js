@@ -146,7 +146,7 @@ function serverError(session, m) {
   const outstanding = session.state.outstanding;
   if (REJECTIONS.has(m.code) && outstanding && m.seq === outstanding.seq) {
     // Nothing was applied; our text holds an edit the server will never have.
-    session.error(`the server refused our edit (${m.code}: ${m.message || ''})`);
+    session.error(`the server refused our edit (${m.code}: ${m.message || ''})`, { kind: 'refused', code: m.code });
     if (m.code === 'forbidden') session.mode = 'view';
     // Re-applied once on the fresh text; refused again, it is given up (it would loop) and shown.
     const giveUp = FINAL.has(m.code) || outstanding.reapplied;
@@ -155,6 +155,6 @@ function serverError(session, m) {
     // The server does not know the revision we resumed from (a restored or reset server).
     session.resync(false);
   } else {
-    session.error(`server error ${m.code}: ${m.message || ''}`);
+    session.error(`server error ${m.code}: ${m.message || ''}`, { kind: 'server', code: m.code });
   }
 }

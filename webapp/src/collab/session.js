@@ -34,7 +34,8 @@ export class Session {
    *   Defaults to the global ones and Date.now.
    * @param {() => number} [o.random] for backoff jitter and src. Defaults to Math.random.
    * @param {() => boolean} [o.isOnline] Defaults to navigator.onLine where there is one.
-   * @param {object} [o.listeners] onChange(op), onStatus(status), onPresence(users), onError(message),
+   * @param {object} [o.listeners] onChange(op), onStatus(status), onPresence(users), onError(message, problem)
+   *   (`problem`, where there is one: {kind: 'refused'|'server'|'storage', code} for the page to word),
    *   onLost({code, message, text, edits}): edits the server refused for good were given up; `text`
    *   is what they inserted, for the user to keep.
    */
@@ -211,7 +212,7 @@ export class Session {
       this.saveFailed = false;
     } catch (e) {
       // Storage full or denied: keep editing, say so.
-      if (!this.saveFailed) this.error(`could not keep unsynced edits locally: ${e.message}`);
+      if (!this.saveFailed) this.error(`could not keep unsynced edits locally: ${e.message}`, { kind: 'storage' });
       this.saveFailed = true;
     }
   }
@@ -245,8 +246,8 @@ export class Session {
     if (this.listeners.onPresence) this.listeners.onPresence(this.users());
   }
 
-  error(message) {
-    if (this.listeners.onError) this.listeners.onError(message);
+  error(message, problem) {
+    if (this.listeners.onError) this.listeners.onError(message, problem);
   }
 
   /** Edits were given up for good (`why`: the server's {code, message}); `op` held them. */

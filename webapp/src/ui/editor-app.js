@@ -13,9 +13,17 @@ import { createPreview } from './preview.js';
 import { createHistory } from './history.js';
 import { exportDocument } from './export.js';
 import { el } from './dom.js';
+import { t } from './i18n.js';
 import { titleOf } from './title.js';
 import { rememberDocument } from './my-documents.js';
 import { createRefusedEdits } from './refused-edits.js';
+
+/** What the page says of a problem the session reports (session.js, onError), by its kind. */
+const PROBLEMS = {
+  refused: 'problem.refused',
+  server: 'problem.server',
+  storage: 'problem.storage',
+};
 
 /**
  * Builds the editor page for document `id` and connects it: the protocol client (src/collab)
@@ -28,7 +36,7 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
   const main = el('main', { class: 'workspace' });
   const live = el('div', { class: 'pane live' });
   const viewer = el('div', { class: 'pane viewer', hidden: true });
-  const previewPane = el('article', { class: 'pane preview markdown-body', hidden: true, 'aria-label': 'Preview' });
+  const previewPane = el('article', { class: 'pane preview markdown-body', hidden: true, 'aria-label': t('toggle.preview') });
   const historyBar = el('footer', { class: 'history-bar', hidden: true });
   const messages = el('div', { class: 'messages', role: 'alert' });
   const refusedEdits = createRefusedEdits({ id });
@@ -63,9 +71,10 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
         view.dispatch({ effects: setRemoteUsers.of(list) });
         header.setUsers(list);
       },
-      onError: (message) => {
+      onError: (message, problem) => {
         console.warn(`Tandem: ${message}`);
-        showMessage(message);
+        // The protocol client's words are for developers: the reader gets the problem in theirs.
+        showMessage(problem && PROBLEMS[problem.kind] ? t(PROBLEMS[problem.kind], problem) : t('editor.problem', { detail: message }));
       },
       onLost: (lost) => refusedEdits.show(lost),
     },
@@ -141,7 +150,7 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
       const entries = await operations(id, 0, rev);
       if (!state.authorship) return;
       if (session.rev !== rev || entries.length !== rev) {
-        showMessage('The document changed while loading authors: toggle again to refresh.');
+        showMessage(t('authors.changed'));
       }
       // Positions are in the server text at `rev`; our unacknowledged edits shift them.
       const local = spans(attribute(entries)).map((s) => {
@@ -150,7 +159,7 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
       });
       view.dispatch({ effects: setAuthorship.of(session.rev === rev ? local : []) });
     } catch (e) {
-      showMessage(`Authors unavailable: ${e.message}`);
+      showMessage(t('authors.unavailable', { error: e.message }));
     }
   }
 

@@ -2,6 +2,7 @@ import { EditorView, basicSetup } from 'codemirror';
 import { EditorState, Compartment } from '@codemirror/state';
 import { markdown } from '@codemirror/lang-markdown';
 import { remoteCursors } from './remote-cursors.js';
+import { t } from './i18n.js';
 
 const readOnly = new Compartment();
 const language = new Compartment();
@@ -33,10 +34,42 @@ function styleNonce() {
   return meta ? meta.content : '';
 }
 
+/** CodeMirror's own words (search panel, folding, go to line) and our keys for them. */
+const PHRASES = {
+  Find: 'codemirror.find',
+  Replace: 'codemirror.replace',
+  next: 'codemirror.next',
+  previous: 'codemirror.previous',
+  all: 'codemirror.all',
+  'match case': 'codemirror.matchCase',
+  regexp: 'codemirror.regexp',
+  'by word': 'codemirror.byWord',
+  replace: 'codemirror.replaceOne',
+  'replace all': 'codemirror.replaceAll',
+  close: 'codemirror.close',
+  'current match': 'codemirror.currentMatch',
+  'on line': 'codemirror.onLine',
+  'replaced $ matches': 'codemirror.replacedMatches',
+  'replaced match on line $': 'codemirror.replacedMatchOnLine',
+  'Go to line': 'codemirror.goToLine',
+  go: 'codemirror.go',
+  'Fold line': 'codemirror.foldLine',
+  'Unfold line': 'codemirror.unfoldLine',
+  'Folded lines': 'codemirror.foldedLines',
+  'Unfolded lines': 'codemirror.unfoldedLines',
+  'folded code': 'codemirror.foldedCode',
+  unfold: 'codemirror.unfold',
+  to: 'codemirror.to',
+  'Selection deleted': 'codemirror.selectionDeleted',
+  'Control character': 'codemirror.controlCharacter',
+  Completions: 'codemirror.completions',
+};
+
 /** Extensions both the live editor and the history viewer use. */
 function common(length = 0) {
   return [
     EditorView.cspNonce.of(styleNonce()),
+    EditorState.phrases.of(Object.fromEntries(Object.entries(PHRASES).map(([phrase, key]) => [phrase, t(key)]))),
     basicSetup,
     language.of(languageFor(length)),
     highlightBySize,

@@ -4,6 +4,7 @@ import { localStore } from './identity.js';
 import { sweepForThisTab } from './tab-claim.js';
 import { myDocuments, rememberDocument, forgetDocument } from './my-documents.js';
 import { mountAccount, mountMyDocuments } from './sharing.js';
+import { t, formatDateTime, formatRelative, languageSwitch } from './i18n.js';
 
 // The landing page, CONTEXT/: create a document, open one by name, or pick one of this browser's.
 // The list is this browser's own (my-documents.js): the server tells nobody which documents exist.
@@ -23,16 +24,16 @@ const create = el('button', {
       rememberDocument(storage, id, id);
       window.location.assign(editorUrl(id));
     } catch (e) {
-      status.textContent = `Could not create a document: ${e.message}`;
+      status.textContent = t('landing.createFailed', { error: e.message });
       create.disabled = false;
     }
   },
-}, 'New document');
+}, t('landing.new'));
 
 const nameInput = el('input', {
-  type: 'text', name: 'id', required: true, maxlength: 128, placeholder: 'meeting-notes',
-  pattern: '[A-Za-z0-9][A-Za-z0-9._\\-]{0,127}', 'aria-label': 'Document name',
-  title: 'Letters, digits, dot, dash and underscore; starting with a letter or digit',
+  type: 'text', name: 'id', required: true, maxlength: 128, placeholder: t('landing.namePlaceholder'),
+  pattern: '[A-Za-z0-9][A-Za-z0-9._\\-]{0,127}', 'aria-label': t('landing.nameLabel'),
+  title: t('landing.nameTitle'),
 });
 const open = el('form', {
   class: 'open-form',
@@ -40,25 +41,25 @@ const open = el('form', {
     e.preventDefault();
     const id = nameInput.value.trim();
     if (!DOC_ID.test(id)) {
-      status.textContent = 'A name is 1 to 128 letters, digits, ".", "_" or "-", starting with a letter or digit.';
+      status.textContent = t('landing.badName');
       return;
     }
     // A document that does not exist yet is created when the editor connects.
     window.location.assign(editorUrl(id));
   },
-}, nameInput, el('button', { type: 'submit' }, 'Open'));
-const nameWarning = el('p', { class: 'name-warning' },
-  'Anyone who guesses a name can read and edit that document. For one only the people you give its link to can find, use New document.');
+}, nameInput, el('button', { type: 'submit' }, t('landing.open')));
+const nameWarning = el('p', { class: 'name-warning' }, t('landing.nameWarning'));
 
 document.body.append(el('main', { class: 'landing' },
+  languageSwitch(),
   el('h1', {}, 'Tandem'),
-  el('p', { class: 'tagline' }, 'Write together, in real time.'),
-  el('section', { class: 'actions' }, create, el('span', { class: 'or' }, 'or open by name'), open),
+  el('p', { class: 'tagline' }, t('landing.tagline')),
+  el('section', { class: 'actions' }, create, el('span', { class: 'or' }, t('landing.or')), open),
   nameWarning,
   status,
   waiting,
-  el('h2', {}, 'Your documents'),
-  el('p', { class: 'meta' }, 'Documents this browser created or opened, kept only in this browser.'),
+  el('h2', {}, t('landing.mine')),
+  el('p', { class: 'meta' }, t('landing.mineHint')),
   recent));
 
 showMine();
@@ -71,37 +72,39 @@ async function showWaiting() {
   const list = await sweepForThisTab(localStore('localStorage'));
   if (!list.length) return;
   setChildren(waiting,
-    el('h2', {}, 'Unsynced changes on this device'),
-    el('p', { class: 'meta' }, 'Typed while offline and not sent yet. Open the document to send them.'),
+    el('h2', {}, t('landing.waitingTitle')),
+    el('p', { class: 'meta' }, t('landing.waitingHint')),
     el('ul', { class: 'recent' }, list.map((w) => el('li', {},
       el('a', { href: editorUrl(w.doc) }, w.doc),
       el('span', { class: 'meta' },
-        ` ${w.edits} unsynced change${w.edits === 1 ? '' : 's'}${w.saved ? ` · ${formatTime(new Date(w.saved).toISOString())}` : ''}`)))));
+        ` ${t('landing.waitingEdits', { count: w.edits })}`, w.saved ? [' · ', when(w.saved)] : null)))));
   waiting.hidden = false;
 }
 
 function showMine() {
   const docs = myDocuments(storage);
   if (!docs.length) {
-    setChildren(recent, el('li', { class: 'empty' }, 'No documents in this browser yet.'));
+    setChildren(recent, el('li', { class: 'empty' }, t('landing.mineEmpty')));
     return;
   }
   setChildren(recent, docs.map((d) => el('li', { dataset: { id: d.id } },
     el('a', { href: editorUrl(d.id), title: d.id }, d.title),
-    el('span', { class: 'meta' }, ` ${formatTime(new Date(d.seen).toISOString())} `),
+    el('span', { class: 'meta' }, ' ', when(d.seen), ' '),
     el('button', {
       type: 'button',
       class: 'forget',
-      title: 'Take it off this list (the document itself stays)',
-      'aria-label': `Forget ${d.title}`,
+      title: t('landing.forgetTitle'),
+      'aria-label': t('landing.forgetLabel', { title: d.title }),
       onclick: () => {
         forgetDocument(storage, d.id);
         showMine();
       },
-    }, 'forget'))));
+    }, t('landing.forget')))));
 }
 
-function formatTime(iso) {
-  const time = new Date(iso);
-  return Number.isNaN(time.getTime()) ? '' : time.toLocaleString();
+/** "5 minutes ago", the full date and time on hover. */
+function when(time) {
+  const date = new Date(time);
+  if (Number.isNaN(date.getTime())) return '';
+  return el('time', { datetime: date.toISOString(), title: formatDateTime(date) }, formatRelative(date));
 }

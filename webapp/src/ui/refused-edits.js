@@ -1,11 +1,12 @@
 import { el, download } from './dom.js';
+import { t } from './i18n.js';
 
-/** What each refusal means to a user, by PROTOCOL.md's error code. */
+/** What each refusal means to a user, by PROTOCOL.md's error code: the catalogue's keys. */
 const REASONS = {
-  'too-large': 'the document would be larger than this server allows',
-  forbidden: 'this page may only view the document',
-  'invalid-op': 'it no longer fitted the document',
-  'not-in-order': 'it arrived out of order',
+  'too-large': 'refused.why.tooLarge',
+  forbidden: 'refused.why.forbidden',
+  'invalid-op': 'refused.why.invalidOp',
+  'not-in-order': 'refused.why.notInOrder',
 };
 
 /**
@@ -15,27 +16,26 @@ const REASONS = {
  * @returns {{element: HTMLElement, show({code, message, text}): void}}
  */
 export function createRefusedEdits({ id }) {
-  const element = el('section', { class: 'refused-edits', role: 'alert', 'aria-label': 'Edits not saved', hidden: true });
+  const element = el('section', { class: 'refused-edits', role: 'alert', 'aria-label': t('refused.label'), hidden: true });
   let count = 0;
 
   function show({ code, message, text }) {
     count++;
     const units = [...text].length;
-    const why = REASONS[code] || 'the server refused it';
+    const why = t(REASONS[code] || 'refused.why.other');
     const filename = `${id}-not-saved-${count}.txt`;
     const status = el('span', { class: 'refused-status' });
     const entry = el('div', { class: 'refused-edit', dataset: { code } },
       el('p', {},
-        el('strong', {}, 'Not saved: '),
-        units ? `${units.toLocaleString()} character${units === 1 ? '' : 's'} you typed or pasted ` : 'An edit of yours ',
-        `could not be stored, because ${why}. `,
-        units ? 'They are no longer in the document: copy or download them to keep them.' : 'It is no longer in the document.'),
-      message ? el('p', { class: 'refused-detail' }, `Server: ${code}: ${message}`) : null,
+        el('strong', {}, t('refused.notSaved')), ' ',
+        units ? t('refused.characters', { count: units, why }) : t('refused.edit', { why }), ' ',
+        units ? t('refused.keep', { count: units }) : t('refused.gone')),
+      message ? el('p', { class: 'refused-detail' }, t('refused.detail', { code, message })) : null,
       el('p', { class: 'refused-actions' },
-        units ? el('button', { type: 'button', class: 'refused-copy', onclick: () => copy(text, status) }, 'Copy text') : null,
+        units ? el('button', { type: 'button', class: 'refused-copy', onclick: () => copy(text, status) }, t('refused.copy')) : null,
         units ? el('button', { type: 'button', class: 'refused-download', onclick: () => download(filename, text, 'text/plain;charset=utf-8') },
-          'Download text') : null,
-        el('button', { type: 'button', class: 'refused-dismiss', onclick: () => dismiss(entry) }, 'Dismiss'),
+          t('refused.download')) : null,
+        el('button', { type: 'button', class: 'refused-dismiss', onclick: () => dismiss(entry) }, t('refused.dismiss')),
         status));
     element.append(entry);
     element.hidden = false;
@@ -52,8 +52,8 @@ export function createRefusedEdits({ id }) {
 async function copy(text, status) {
   try {
     await navigator.clipboard.writeText(text);
-    status.textContent = 'Copied.';
+    status.textContent = t('refused.copied');
   } catch (e) {
-    status.textContent = 'The browser did not allow copying: use Download.';
+    status.textContent = t('refused.copyDenied');
   }
 }

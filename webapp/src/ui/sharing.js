@@ -1,12 +1,23 @@
 import { el, setChildren } from './dom.js';
 import { contextBase, editorUrl } from './api.js';
+import { t, formatDateTime } from './i18n.js';
 
 // With sign-in (TANDEM_AUTH=oidc|container, README "Sign-in"): who I am, signing in and out, and
 // on an editor page the share dialog (people, groups, roles, link sharing). Without sign-in the
 // server has no api/me (404) and none of this appears.
 
 const ROLES = ['viewer', 'commenter', 'editor', 'owner'];
-const LINK_SHARING = { off: 'Only people with access', view: 'Anyone with the link can view', edit: 'Anyone with the link can edit' };
+const LINK_SHARING = { off: () => t('share.linkOff'), view: () => t('share.linkView'), edit: () => t('share.linkEdit') };
+
+/** A role as the reader reads it (the API's words stay viewer, commenter, editor, owner). */
+function roleLabel(role) {
+  switch (role) {
+    case 'viewer': return t('share.roleViewer');
+    case 'commenter': return t('share.roleCommenter');
+    case 'editor': return t('share.roleEditor');
+    default: return t('share.roleOwner');
+  }
+}
 
 async function call(path, method = 'GET', body) {
   const response = await fetch(new URL(path, contextBase()), {
@@ -44,9 +55,9 @@ export async function mountAccount({ documentId = null } = {}) {
   const me = await whoAmI();
   if (me === undefined) return;
   const here = window.location.pathname.slice(contextBase().pathname.length - 1);
-  const bar = el('nav', { class: 'account', 'aria-label': 'Account' });
+  const bar = el('nav', { class: 'account', 'aria-label': t('account.label') });
   if (me === null) {
-    bar.append(el('a', { class: 'sign-in', href: new URL(`signin?return=${encodeURIComponent(here)}`, contextBase()).href }, 'Sign in'));
+    bar.append(el('a', { class: 'sign-in', href: new URL(`signin?return=${encodeURIComponent(here)}`, contextBase()).href }, t('account.signIn')));
   } else {
     bar.append(el('span', { class: 'signed-in-as', title: me.email || me.subject || '' }, me.name));
     if (documentId) {
@@ -64,7 +75,7 @@ export async function mountAccount({ documentId = null } = {}) {
           window.location.reload(); // container sign-in ends with the browser, not here
         }
       },
-    }, 'Sign out'));
+    }, t('account.signOut')));
   }
   document.body.append(bar);
 }
@@ -79,7 +90,7 @@ function showSignedInName(name) {
     if (!input) return false;
     input.value = name;
     input.disabled = true;
-    input.title = 'Your signed-in name, as others see it';
+    input.title = t('account.signedInName');
     return true;
   };
   if (fix()) return;
@@ -88,7 +99,7 @@ function showSignedInName(name) {
 }
 
 function shareButton(documentId) {
-  const dialog = el('dialog', { class: 'share-dialog', 'aria-label': 'Share' });
+  const dialog = el('dialog', { class: 'share-dialog', 'aria-label': t('share.title') });
   document.body.append(dialog);
   return el('button', {
     type: 'button', class: 'share-open',
@@ -96,7 +107,7 @@ function shareButton(documentId) {
       await fill(dialog, documentId);
       dialog.showModal();
     },
-  }, 'Share…');
+  }, t('share.open'));
 }
 
 /** (Re)draws the dialog from GET api/access/{id}. */
@@ -106,7 +117,7 @@ async function fill(dialog, documentId) {
   try {
     access = await call(`api/access/${encodeURIComponent(documentId)}`);
   } catch (e) {
-    setChildren(dialog, el('p', {}, `Sharing cannot be shown: ${e.message}`), closeButton(dialog));
+    setChildren(dialog, el('p', {}, t('share.cannotShow', { error: e.message })), closeButton(dialog));
     return;
   }
   const owner = access.role === 'owner';
@@ -115,44 +126,44 @@ async function fill(dialog, documentId) {
       await what();
       await fill(dialog, documentId);
     } catch (e) {
-      status.textContent = `Not changed: ${e.message}`;
+      status.textContent = t('share.notChanged', { error: e.message });
     }
   };
   const entries = el('ul', { class: 'share-entries' },
-    el('li', { class: 'share-owner' }, `${access.owner.name} (owner)`),
+    el('li', { class: 'share-owner' }, t('share.owner', { name: access.owner.name })),
     access.entries.map((entry) => el('li', { class: 'share-entry', dataset: { kind: entry.kind, name: entry.name } },
-      el('span', { class: 'share-who' }, entry.kind === 'group' ? `${entry.displayName} (group)` : entry.displayName),
+      el('span', { class: 'share-who' }, entry.kind === 'group' ? t('share.group', { name: entry.displayName }) : entry.displayName),
       roleSelect(entry.role, !owner, (role) => change(() => call(`api/access/${encodeURIComponent(documentId)}/entries`, 'PUT',
         { kind: entry.kind, name: entry.name, role }))),
       owner ? el('button', {
-        type: 'button', class: 'share-remove', 'aria-label': `Remove ${entry.displayName}`,
+        type: 'button', class: 'share-remove', 'aria-label': t('share.removeLabel', { name: entry.displayName }),
         onclick: () => change(() => call(`api/access/${encodeURIComponent(documentId)}/entries/${entry.kind}/${encodeURIComponent(entry.name)}`, 'DELETE')),
-      }, 'Remove') : null)));
-  const link = el('select', { class: 'share-link', disabled: !owner, 'aria-label': 'Link sharing',
+      }, t('share.remove')) : null)));
+  const link = el('select', { class: 'share-link', disabled: !owner, 'aria-label': t('share.linkLabel'),
     onchange: () => change(() => call(`api/access/${encodeURIComponent(documentId)}/link`, 'PUT', { linkSharing: link.value })) },
-  Object.entries(LINK_SHARING).map(([value, label]) => el('option', { value, selected: value === access.linkSharing }, label)));
+  Object.entries(LINK_SHARING).map(([value, label]) => el('option', { value, selected: value === access.linkSharing }, label())));
   setChildren(dialog,
-    el('h2', {}, 'Share'),
+    el('h2', {}, t('share.title')),
     entries,
-    owner ? addForm(documentId, change) : el('p', { class: 'meta' }, `You are ${access.role}: only owners change sharing.`),
-    el('label', {}, 'Link: ', link),
+    owner ? addForm(documentId, change) : el('p', { class: 'meta' }, t('share.youAre', { role: roleLabel(access.role) })),
+    el('label', {}, `${t('share.link')} `, link),
     status,
     closeButton(dialog));
 }
 
 function roleSelect(current, disabled, onChange) {
-  const select = el('select', { class: 'share-role', disabled, 'aria-label': 'Role', onchange: () => onChange(select.value) },
-    ROLES.map((role) => el('option', { value: role, selected: role === current }, role)));
+  const select = el('select', { class: 'share-role', disabled, 'aria-label': t('share.role'), onchange: () => onChange(select.value) },
+    ROLES.map((role) => el('option', { value: role, selected: role === current }, roleLabel(role))));
   return select;
 }
 
 /** Add a person (found by name, e-mail or login as you type) or a group (by its name). */
 function addForm(documentId, change) {
-  const kind = el('select', { class: 'share-kind', 'aria-label': 'Person or group' },
-    el('option', { value: 'user' }, 'Person'), el('option', { value: 'group' }, 'Group'));
+  const kind = el('select', { class: 'share-kind', 'aria-label': t('share.kind') },
+    el('option', { value: 'user' }, t('share.person')), el('option', { value: 'group' }, t('share.groupKind')));
   const suggestions = el('datalist', { id: 'share-suggestions' });
-  const who = el('input', { class: 'share-who-input', type: 'text', list: 'share-suggestions', 'aria-label': 'Name, e-mail or group',
-    placeholder: 'Name, e-mail or group', autocomplete: 'off',
+  const who = el('input', { class: 'share-who-input', type: 'text', list: 'share-suggestions', 'aria-label': t('share.who'),
+    placeholder: t('share.who'), autocomplete: 'off',
     oninput: async () => {
       if (kind.value !== 'user' || who.value.trim().length < 1) return;
       try {
@@ -172,17 +183,17 @@ function addForm(documentId, change) {
         if (kind.value === 'user') {
           const users = await call(`api/users?q=${encodeURIComponent(typed)}`);
           const exact = users.find((u) => u.email === typed || u.name === typed) || (users.length === 1 ? users[0] : null);
-          if (!exact) throw new Error(`no single person matches "${typed}" (they must have signed in once)`);
+          if (!exact) throw new Error(t('share.noMatch', { name: typed }));
           name = exact.id;
         }
         await call(`api/access/${encodeURIComponent(documentId)}/entries`, 'PUT', { kind: kind.value, name, role: role.value });
       });
     },
-  }, kind, who, suggestions, role, el('button', { type: 'submit', class: 'share-add-button' }, 'Add'));
+  }, kind, who, suggestions, role, el('button', { type: 'submit', class: 'share-add-button' }, t('share.add')));
 }
 
 function closeButton(dialog) {
-  return el('button', { type: 'button', class: 'share-close', onclick: () => dialog.close() }, 'Close');
+  return el('button', { type: 'button', class: 'share-close', onclick: () => dialog.close() }, t('share.close'));
 }
 
 /**
@@ -193,17 +204,17 @@ function closeButton(dialog) {
 export async function mountMyDocuments(list) {
   const me = await whoAmI();
   if (!me) return;
-  const search = el('input', { type: 'search', class: 'my-search', placeholder: 'Search by title', 'aria-label': 'Search my documents by title' });
+  const search = el('input', { type: 'search', class: 'my-search', placeholder: t('mine.search'), 'aria-label': t('mine.searchLabel') });
   const show = async () => {
     try {
       const query = search.value.trim();
       const docs = await call(query ? `api/docs?q=${encodeURIComponent(query)}` : 'api/docs');
       setChildren(list, docs.length ? docs.map((d) => el('li', { dataset: { id: d.id } },
         el('a', { href: editorUrl(d.id), title: d.id }, d.title),
-        el('span', { class: 'meta' }, ` ${new Date(d.updated).toLocaleString()}`)))
-        : [el('li', { class: 'empty' }, query ? 'No document of yours has that in its title.' : 'No documents yet.')]);
+        el('span', { class: 'meta' }, ` ${formatDateTime(d.updated)}`)))
+        : [el('li', { class: 'empty' }, query ? t('mine.noMatch') : t('mine.none'))]);
     } catch (e) {
-      setChildren(list, el('li', { class: 'empty' }, `Could not list your documents (${e.message}).`));
+      setChildren(list, el('li', { class: 'empty' }, t('mine.failed', { error: e.message })));
     }
   };
   search.addEventListener('input', show);

@@ -84,13 +84,13 @@ final class AccessFilter extends HttpFilter {
             Optional<Caller> byToken = tokens.callerOf(bearer);
             if (byToken.isEmpty()) {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"tandem\", error=\"invalid_token\"");
-                HttpJson.error(response, 401, "invalid-token", "no such API token (revoked, mistyped, or never made)");
+                HttpJson.error(request, response, 401, "invalid-token", "error.invalidToken");
                 return;
             }
             caller = byToken.get();
         } else {
             if (STATE_CHANGING.contains(request.getMethod()) && crossSite(request)) {
-                HttpJson.error(response, 403, "cross-origin", "a state-changing request must come from this server's own pages");
+                HttpJson.error(request, response, 403, "cross-origin", "error.crossOrigin");
                 return;
             }
             caller = signIn.callerOf(request, response);
@@ -118,9 +118,8 @@ final class AccessFilter extends HttpFilter {
                 break;
             }
             if (caller.isSignedIn() || bearer != null || asked) {
-                HttpJson.error(response, 403, "forbidden", needs.document() == null
-                        ? "sign in first"
-                        : "you may not " + (needs.role() == Role.VIEWER ? "open" : "change") + " this document");
+                HttpJson.error(request, response, 403, "forbidden", needs.document() == null ? "error.signInFirst"
+                        : needs.role() == Role.VIEWER ? "error.mayNotOpen" : "error.mayNotChange");
                 return;
             }
             // anonymous: ask for sign-in; a container may find credentials in the request after all
@@ -131,7 +130,7 @@ final class AccessFilter extends HttpFilter {
             caller = signIn.callerOf(request, response);
         }
         if (STATE_CHANGING.contains(request.getMethod()) && !caller.mayWrite()) {
-            HttpJson.error(response, 403, "read-only-token", "this API token has the read scope");
+            HttpJson.error(request, response, 403, "read-only-token", "error.readOnlyToken");
             return;
         }
         chain.doFilter(new CallerRequest(request, caller), response);

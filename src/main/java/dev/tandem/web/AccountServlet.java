@@ -42,14 +42,14 @@ final class AccountServlet extends HttpServlet {
             case "/api/users" -> {
                 String prefix = Optional.ofNullable(request.getParameter("q")).orElse("").trim();
                 if (prefix.isEmpty()) {
-                    HttpJson.error(response, 400, "bad-parameter", "q must be the start of a name, e-mail or subject");
+                    HttpJson.error(request, response, 400, "bad-parameter", "error.userQuery");
                     return;
                 }
                 HttpJson.write(response, 200, store.findUsers(prefix, MAX_SUGGESTIONS).stream().map(AccessViews.UserView::of).toList());
             }
             default -> {
                 if (request.getPathInfo() != null && !request.getPathInfo().equals("/")) {
-                    HttpJson.error(response, 405, "method-not-allowed", "a token is deleted, not read");
+                    HttpJson.error(request, response, 405, "method-not-allowed", "error.tokenDeleteOnly");
                     return;
                 }
                 HttpJson.write(response, 200, tokens.of(caller).stream().map(AccessViews.TokenView::of).toList());
@@ -60,7 +60,7 @@ final class AccountServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!request.getServletPath().equals("/api/tokens") || (request.getPathInfo() != null && !request.getPathInfo().equals("/"))) {
-            HttpJson.error(response, 405, "method-not-allowed", "POST goes to /api/tokens");
+            HttpJson.error(request, response, 405, "method-not-allowed", "error.tokensPostOnly");
             return;
         }
         String label;
@@ -73,12 +73,12 @@ final class AccountServlet extends HttpServlet {
                 throw new JsonBodies.BadBody("\"label\" has at most " + ApiToken.MAX_LABEL + " characters");
             }
         } catch (JsonBodies.BadBody | IllegalArgumentException e) {
-            HttpJson.error(response, 400, "bad-request", e.getMessage());
+            HttpJson.error(request, response, 400, "bad-request", "error.invalidRequest", "detail", e.getMessage());
             return;
         }
         Optional<ApiTokens.Made> made = tokens.make(CallerRequest.callerOf(request), label, scope);
         if (made.isEmpty()) {
-            HttpJson.error(response, 403, "forbidden", "tokens are made in a signed-in session, not with another token");
+            HttpJson.error(request, response, 403, "forbidden", "error.tokensNeedSession");
             return;
         }
         ApiToken token = made.get().token();
@@ -90,13 +90,13 @@ final class AccountServlet extends HttpServlet {
     protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
         if (!request.getServletPath().equals("/api/tokens") || path == null || path.length() < 2 || path.indexOf('/', 1) >= 0) {
-            HttpJson.error(response, 405, "method-not-allowed", "DELETE goes to /api/tokens/{id}");
+            HttpJson.error(request, response, 405, "method-not-allowed", "error.tokensDeletePath");
             return;
         }
         if (tokens.revoke(CallerRequest.callerOf(request), path.substring(1))) {
             response.setStatus(204);
         } else {
-            HttpJson.error(response, 404, "not-found", "you have no token " + path.substring(1) + " (or used a token to ask)");
+            HttpJson.error(request, response, 404, "not-found", "error.noToken", "id", path.substring(1));
         }
     }
 }

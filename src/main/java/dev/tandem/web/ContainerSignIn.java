@@ -85,7 +85,7 @@ final class ContainerSignIn implements SignIn {
         } catch (ServletException noLoginMechanism) {
             // no login-config: nothing the container could ask; say what is missing
             if (!response.isCommitted()) {
-                HttpJson.error(response, 401, "unauthorized", "sign in first (the container has no login mechanism configured)");
+                HttpJson.error(request, response, 401, "unauthorized", "error.containerNoLogin");
             }
             return false;
         }

@@ -76,7 +76,7 @@ final class DocumentsServlet extends HttpServlet {
             LOG.log(Level.SEVERE, "failed answering " + request.getRequestURI(), e);
             if (!response.isCommitted()) {
                 response.reset();
-                HttpJson.error(response, 500, "internal", "internal error");
+                HttpJson.error(request, response, 500, "internal", "error.internal");
             }
         }
     }
@@ -87,7 +87,7 @@ final class DocumentsServlet extends HttpServlet {
         if (path.length == 0) {
             if (access == null && !listOpen && request.getUserPrincipal() == null) {
                 // the same answer as any path that is not there: the list is not advertised
-                HttpJson.error(response, 404, "not-found", "no such resource");
+                HttpJson.error(request, response, 404, "not-found", "error.noResource");
                 return;
             }
             String query = request.getParameter("q");
@@ -97,13 +97,13 @@ final class DocumentsServlet extends HttpServlet {
         }
         String id = path[0];
         if (!DocumentId.isValid(id)) {
-            HttpJson.error(response, 400, "invalid-id", "document ids match ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
+            invalidId(request, response);
         } else if (path.length == 1) {
             // the read-only link's token goes only to those who have the id, which lets them edit anyway
             answer(request, service.get(id).thenCombine(service.viewToken(id), (found, token) ->
                     found.map(state -> ApiViews.DocumentView.of(state, token.orElse(null)))), (r, found) -> {
                 if (found.isEmpty()) {
-                    notFound(r, id);
+                    notFound(request, r, id);
                 } else {
                     HttpJson.write(r, 200, found.get());
                 }
@@ -116,10 +116,10 @@ final class DocumentsServlet extends HttpServlet {
                     operations(request, id);
                 }
             } catch (BadParameter e) {
-                HttpJson.error(response, 400, "bad-parameter", e.getMessage());
+                e.answer(request, response);
             }
         } else {
-            HttpJson.error(response, 404, "not-found", "no such resource");
+            HttpJson.error(request, response, 404, "not-found", "error.noResource");
         }
     }
 
@@ -145,23 +145,23 @@ final class DocumentsServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (segments(request).length != 0) {
-            HttpJson.error(response, 405, "method-not-allowed", "POST goes to /api/docs");
+            HttpJson.error(request, response, 405, "method-not-allowed", "error.postOnly");
             return;
         }
         byte[] body = body(request);
         if (body == null) {
-            HttpJson.error(response, 413, "too-large", "body over " + maxBodyBytes + " bytes");
+            HttpJson.error(request, response, 413, "too-large", "error.tooLarge", "limit", maxBodyBytes);
             return;
         }
         String id;
         try {
             id = requestedId(body);
-        } catch (IllegalArgumentException e) {
-            HttpJson.error(response, 400, "bad-request", e.getMessage());
+        } catch (BadBody e) {
+            HttpJson.error(request, response, 400, "bad-request", e.key);
             return;
         }
         if (id != null && !DocumentId.isValid(id)) {
-            HttpJson.error(response, 400, "invalid-id", "document ids match ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
+            invalidId(request, response);
             return;
         }
         String created = id != null ? id : freshId();
@@ -177,7 +177,7 @@ final class DocumentsServlet extends HttpServlet {
                 r.setHeader("Location", request.getContextPath() + "/api/docs/" + created);
                 HttpJson.write(r, 201, new ApiViews.Created(created, token.get()));
             } else {
-                HttpJson.error(r, 409, "exists", "document " + created + " exists already");
+                HttpJson.error(request, r, 409, "exists", "error.exists", "id", created);
             }
         });
     }
@@ -194,7 +194,7 @@ final class DocumentsServlet extends HttpServlet {
 
     private void text(HttpServletRequest request, String id) throws BadParameter {
         Long rev = parameter(request, "rev");
-        answer(request, textAt(service, id, rev), (r, result) -> sendText(r, result, rev, id));
+        answer(request, textAt(service, id, rev), (r, result) -> sendText(request, r, result, rev, id));
     }
 
     /** The text at {@code rev}, or at the head when {@code rev} is {@code null}. */
@@ -206,7 +206,8 @@ final class DocumentsServlet extends HttpServlet {
     }
 
     /** PROTOCOL.md's text answer; {@code shownAs} names the document in a 404 (never the id on a read-only link). */
-    static void sendText(HttpServletResponse r, TextAtRevision result, Long rev, String shownAs) throws IOException {
+    static void sendText(HttpServletRequest request, HttpServletResponse r, TextAtRevision result, Long rev, String shownAs)
+            throws IOException {
         if (result instanceof TextAtRevision.Found found) {
             byte[] utf8 = found.text().getBytes(StandardCharsets.UTF_8);
             r.setStatus(200);
@@ -215,15 +216,15 @@ final class DocumentsServlet extends HttpServlet {
             r.setContentLength(utf8.length);
             r.getOutputStream().write(utf8);
         } else if (result instanceof TextAtRevision.UnknownRevision unknown) {
-            HttpJson.error(r, 404, "unknown-rev", "revision " + rev + " is above the head " + unknown.head());
+            HttpJson.error(request, r, 404, "unknown-rev", "error.unknownRev", "rev", rev, "head", unknown.head());
         } else {
-            notFound(r, shownAs);
+            notFound(request, r, shownAs);
         }
     }
 
     private void operations(HttpServletRequest request, String id) throws BadParameter {
         CompletionStage<Optional<List<StoredOperation>>> ops = operations(service, id, parameter(request, "from"), parameter(request, "to"));
-        answer(request, ops, (r, list) -> sendOperations(r, list, id, ApiViews.OperationView::of));
+        answer(request, ops, (r, list) -> sendOperations(request, r, list, id, ApiViews.OperationView::of));
     }
 
     /** PROTOCOL.md's {@code /ops}: empty when there is no such document. */
@@ -242,10 +243,10 @@ final class DocumentsServlet extends HttpServlet {
     }
 
     /** {@code shown}: how each operation is shown ({@code OperationView::readOnly} on a read-only link). */
-    static void sendOperations(HttpServletResponse r, Optional<List<StoredOperation>> list, String shownAs,
-                               Function<StoredOperation, ApiViews.OperationView> shown) throws IOException {
+    static void sendOperations(HttpServletRequest request, HttpServletResponse r, Optional<List<StoredOperation>> list,
+            String shownAs, Function<StoredOperation, ApiViews.OperationView> shown) throws IOException {
         if (list.isEmpty()) {
-            notFound(r, shownAs);
+            notFound(request, r, shownAs);
         } else {
             HttpJson.write(r, 200, list.get().stream().map(shown).toList());
         }
@@ -265,14 +266,37 @@ final class DocumentsServlet extends HttpServlet {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new BadParameter(name + " must be a non-negative integer, not \"" + value + "\"");
+        throw new BadParameter(name, value);
     }
 
-    /** A malformed query parameter: answered 400 with this message. */
+    /** A malformed query parameter: answered 400. */
     static final class BadParameter extends Exception {
-        BadParameter(String message) {
-            super(message, null, false, false);
+        private final String name;
+        private final String value;
+
+        BadParameter(String name, String value) {
+            super(name + " must be a non-negative integer, not \"" + value + "\"", null, false, false);
+            this.name = name;
+            this.value = value;
         }
+
+        void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            HttpJson.error(request, response, 400, "bad-parameter", "error.notNonNegative", "name", name, "value", value);
+        }
+    }
+
+    /** A creation request's body that is not what PROTOCOL.md asks: answered 400 with the catalogue's {@code key}. */
+    static final class BadBody extends Exception {
+        private final String key;
+
+        BadBody(String key) {
+            super(key, null, false, false);
+            this.key = key;
+        }
+    }
+
+    private static void invalidId(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HttpJson.error(request, response, 400, "invalid-id", "error.invalidId", "pattern", "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
     }
 
     /** The body, or {@code null} when it is over the limit (PROTOCOL.md: 413). */
@@ -287,7 +311,7 @@ final class DocumentsServlet extends HttpServlet {
     }
 
     /** The {@code id} of a creation request's JSON body, or {@code null} for a fresh one. */
-    private static String requestedId(byte[] body) {
+    private static String requestedId(byte[] body) throws BadBody {
         if (new String(body, StandardCharsets.UTF_8).isBlank()) {
             return null;
         }
@@ -295,14 +319,14 @@ final class DocumentsServlet extends HttpServlet {
         try {
             json = HttpJson.read(body);
         } catch (JsonbException e) {
-            throw new IllegalArgumentException("the body is not JSON");
+            throw new BadBody("error.notJson");
         }
         if (!(json instanceof Map<?, ?> object)) {
-            throw new IllegalArgumentException("the body is not a JSON object");
+            throw new BadBody("error.notObject");
         }
         Object id = object.get("id");
         if (id != null && !(id instanceof String)) {
-            throw new IllegalArgumentException("\"id\" is not a string");
+            throw new BadBody("error.idNotString");
         }
         return (String) id;
     }
@@ -315,8 +339,8 @@ final class DocumentsServlet extends HttpServlet {
         return id.toString();
     }
 
-    static void notFound(HttpServletResponse response, String id) throws IOException {
-        HttpJson.error(response, 404, "not-found", "no document " + id);
+    static void notFound(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
+        HttpJson.error(request, response, 404, "not-found", "error.noDocument", "id", id);
     }
 
     static String[] segments(HttpServletRequest request) {
@@ -343,10 +367,10 @@ final class DocumentsServlet extends HttpServlet {
                     reply.send(response, value);
                 } else if (cause instanceof StoreException) {
                     LOG.log(Level.WARNING, "store failed answering " + request.getRequestURI(), cause);
-                    HttpJson.error(response, 503, "unavailable", "the store is not available; try again later");
+                    HttpJson.error(request, response, 503, "unavailable", "error.unavailable");
                 } else {
                     LOG.log(Level.SEVERE, "failed answering " + request.getRequestURI(), cause);
-                    HttpJson.error(response, 500, "internal", "internal error");
+                    HttpJson.error(request, response, 500, "internal", "error.internal");
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.FINE, "could not answer " + request.getRequestURI(), e);

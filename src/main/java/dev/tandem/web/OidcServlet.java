@@ -21,14 +21,14 @@ final class OidcServlet extends HttpServlet {
         switch (path) {
             case "/signin" -> signIn.begin(request, response);
             case "/signin/callback" -> signIn.complete(request, response);
-            default -> HttpJson.error(response, 405, "method-not-allowed", "sign out with POST /signout");
+            default -> HttpJson.error(request, response, 405, "method-not-allowed", "error.signOutPost");
         }
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!request.getServletPath().equals("/signout")) {
-            HttpJson.error(response, 405, "method-not-allowed", "POST goes to /signout");
+            HttpJson.error(request, response, 405, "method-not-allowed", "error.signOutPostOnly");
             return;
         }
         signIn.end(request, response);

@@ -100,7 +100,7 @@ final class OidcSignIn implements SignIn {
             response.sendRedirect(request.getContextPath() + "/signin?return=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
         } else {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"tandem\"");
-            HttpJson.error(response, 401, "unauthorized", "sign in first: " + request.getContextPath() + "/signin");
+            HttpJson.error(request, response, 401, "unauthorized", "error.signInAt", "path", request.getContextPath() + "/signin");
         }
         return false;
     }
@@ -123,7 +123,7 @@ final class OidcSignIn implements SignIn {
             response.sendRedirect(to.toString());
         } catch (OidcProvider.Refused e) {
             LOG.log(Level.WARNING, e.getMessage(), e);
-            HttpJson.error(response, 503, "unavailable", "the sign-in provider cannot be reached; try again later");
+            HttpJson.error(request, response, 503, "unavailable", "error.providerUnavailable");
         }
     }
 
@@ -134,12 +134,12 @@ final class OidcSignIn implements SignIn {
         Optional<SignInAttempts.Attempt> attempt = attempts.take(cookie(request, ATTEMPT_COOKIE), state);
         clearCookie(request, response, ATTEMPT_COOKIE);
         if (attempt.isEmpty()) {
-            HttpJson.error(response, 400, "bad-sign-in", "this sign-in is unknown, expired or used already: start again at /signin");
+            HttpJson.error(request, response, 400, "bad-sign-in", "error.badSignIn");
             return;
         }
         if (code == null || code.isBlank()) {
-            HttpJson.error(response, 401, "sign-in-refused", "the provider did not sign you in: "
-                    + Optional.ofNullable(request.getParameter("error")).orElse("no code"));
+            HttpJson.error(request, response, 401, "sign-in-refused", "error.providerRefused",
+                    "reason", Optional.ofNullable(request.getParameter("error")).orElse("no code"));
             return;
         }
         try {
@@ -151,7 +151,7 @@ final class OidcSignIn implements SignIn {
             response.sendRedirect(request.getContextPath() + attempt.get().returnTo());
         } catch (OidcProvider.Refused e) {
             LOG.log(Level.INFO, "sign-in refused: " + e.getMessage(), e);
-            HttpJson.error(response, 401, "sign-in-refused", e.getMessage());
+            HttpJson.error(request, response, 401, "sign-in-refused", "error.signInRefused", "detail", e.getMessage());
         }
     }
 

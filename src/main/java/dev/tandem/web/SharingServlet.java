@@ -41,16 +41,16 @@ final class SharingServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] path = DocumentsServlet.segments(request);
         if (path.length != 1 || !DocumentId.isValid(path[0])) {
-            HttpJson.error(response, 404, "not-found", "no such resource");
+            HttpJson.error(request, response, 404, "not-found", "error.noResource");
             return;
         }
         Caller caller = CallerRequest.callerOf(request);
         Optional<DocumentAccess> rules = access.rules(path[0]);
         Role role = AccessControl.decide(rules, caller);
         if (role == null) {
-            HttpJson.error(response, 403, "forbidden", "you may not open this document");
+            HttpJson.error(request, response, 403, "forbidden", "error.mayNotOpen");
         } else if (rules.isEmpty()) {
-            HttpJson.error(response, 404, "not-found", "document " + path[0] + " has no owner yet");
+            HttpJson.error(request, response, 404, "not-found", "error.noOwner", "id", path[0]);
         } else {
             HttpJson.write(response, 200, AccessViews.AccessView.of(rules.get(), role.wireName(),
                     id -> store.user(id).map(AccessViews.UserView::of).orElse(new AccessViews.UserView(id, id, null))));
@@ -61,7 +61,7 @@ final class SharingServlet extends HttpServlet {
     protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] path = DocumentsServlet.segments(request);
         if (path.length != 2 || !DocumentId.isValid(path[0])) {
-            HttpJson.error(response, 404, "not-found", "no such resource");
+            HttpJson.error(request, response, 404, "not-found", "error.noResource");
             return;
         }
         Caller caller = CallerRequest.callerOf(request);
@@ -77,13 +77,13 @@ final class SharingServlet extends HttpServlet {
                 default -> null;
             };
         } catch (JsonBodies.BadBody | IllegalArgumentException e) {
-            HttpJson.error(response, 400, "bad-request", e.getMessage());
+            HttpJson.error(request, response, 400, "bad-request", "error.invalidRequest", "detail", e.getMessage());
             return;
         }
         if (change == null) {
-            HttpJson.error(response, 404, "not-found", "no such resource");
+            HttpJson.error(request, response, 404, "not-found", "error.noResource");
         } else {
-            answer(response, change);
+            answer(request, response, change);
         }
     }
 
@@ -91,25 +91,24 @@ final class SharingServlet extends HttpServlet {
     protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] path = DocumentsServlet.segments(request);
         if (path.length != 4 || !path[1].equals("entries") || !DocumentId.isValid(path[0])) {
-            HttpJson.error(response, 404, "not-found", "DELETE goes to /api/access/{id}/entries/{kind}/{name}");
+            HttpJson.error(request, response, 404, "not-found", "error.accessDeletePath");
             return;
         }
         Grantee grantee;
         try {
             grantee = new Grantee(Grantee.Kind.parse(path[2]), path[3]);
         } catch (IllegalArgumentException e) {
-            HttpJson.error(response, 400, "bad-request", e.getMessage());
+            HttpJson.error(request, response, 400, "bad-request", "error.invalidRequest", "detail", e.getMessage());
             return;
         }
-        answer(response, access.unshare(path[0], CallerRequest.callerOf(request), grantee));
+        answer(request, response, access.unshare(path[0], CallerRequest.callerOf(request), grantee));
     }
 
-    private static void answer(HttpServletResponse response, AccessControl.Change change) throws IOException {
+    private static void answer(HttpServletRequest request, HttpServletResponse response, AccessControl.Change change) throws IOException {
         switch (change) {
             case DONE -> response.setStatus(204);
-            case FORBIDDEN -> HttpJson.error(response, 403, "forbidden", "only the document's owners may change its sharing"
-                    + " (administrators its owner), and not with a read token");
-            case NOT_FOUND -> HttpJson.error(response, 404, "not-found", "no such user, entry or owned document");
+            case FORBIDDEN -> HttpJson.error(request, response, 403, "forbidden", "error.onlyOwnersShare");
+            case NOT_FOUND -> HttpJson.error(request, response, 404, "not-found", "error.noSharingTarget");
         }
     }
 }

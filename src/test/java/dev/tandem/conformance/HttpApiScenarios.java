@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.testing.HttpApi;
 import dev.tandem.testing.ProtocolClient;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,36 @@ public abstract class HttpApiScenarios extends Scenarios {
         HttpApi.Answer root = http().get("");
         assertThat(root.status()).isEqualTo(200);
         assertThat(root.body()).contains("<title>Tandem</title>").contains("assets/landing.js");
+    }
+
+    @Test
+    void pagesAndErrorMessagesSpeakTheReadersLanguageWhileErrorCodesStay() throws Exception {
+        String doc = doc();
+        String[] portuguese = {"Accept-Language", "pt-BR,pt;q=0.9,en;q=0.5"};
+        HttpResponse<String> missing = HttpApi.request(base().resolve("api/docs/" + doc), "GET", null, portuguese);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Language")).hasValue("pt-BR");
+        assertThat((Map<Object, Object>) new HttpApi.Answer(404, "", missing.body()).json())
+                .containsEntry("error", "not-found").containsEntry("message", "não há documento " + doc);
+        HttpResponse<String> inEnglish = HttpApi.request(base().resolve("api/docs/" + doc), "GET", null, "Accept-Language", "de, fr;q=0.5");
+        assertThat((Map<Object, Object>) new HttpApi.Answer(404, "", inEnglish.body()).json())
+                .containsEntry("error", "not-found").containsEntry("message", "no document " + doc);
+
+        HttpResponse<String> landing = HttpApi.request(base(), "GET", null, portuguese);
+        assertThat(landing.body()).contains("<html lang=\"pt-BR\">", "<noscript>O Tandem precisa de JavaScript.</noscript>");
+        HttpResponse<String> editor = HttpApi.request(base().resolve("d/" + doc), "GET", null, portuguese);
+        assertThat(editor.body()).contains("<html lang=\"pt-BR\">", "assets/editor.js");
+
+        // what the container answers itself comes as Tandem's page, in the reader's language
+        for (String nowhere : List.of("no-such-page", "d/-not-an-id")) {
+            HttpResponse<String> page = HttpApi.request(base().resolve(nowhere), "GET", null, portuguese);
+            assertThat(page.statusCode()).as(nowhere).isEqualTo(404);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+            assertThat(page.body()).as(nowhere).contains("<html lang=\"pt-BR\">", "Não há nada neste endereço.")
+                    .doesNotContain("Tomcat", "GlassFish", "Exception");
+        }
+        assertThat(HttpApi.request(base().resolve("no-such-page"), "GET", null).body())
+                .contains("<html lang=\"en\">", "There is nothing at this address.");
     }
 
     private static void assertError(HttpApi.Answer answer, int status) {
