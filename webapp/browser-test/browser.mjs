@@ -27,16 +27,21 @@ export const docId = (name) => `${name}-${run}`;
 /** How long a test waits for the server to reach a text before it fails. */
 const SERVER_DEADLINE_MS = 15000;
 
+/** Whether the tests run against a deployed WAR rather than the dummy server. */
+export const onRealServer = !!realServer;
+
 /**
  * Registers the file's before/after hooks: Chromium and the server to test.
+ * @param {object} [dummy] options of the dummy server (dummy-tandem.mjs: its limits); a deployed
+ *   WAR has the limits its deployment gave it
  * @returns {{server: {base: string}, open: Function, proxy: Function, pageErrors: string[]}}
  */
-export function useBrowser() {
+export function useBrowser(dummy = {}) {
   const env = { server: null, browser: null, pageErrors: [], proxies: [] };
   before(async () => {
     if (skip) return;
     mkdirSync(shots, { recursive: true });
-    env.server = realServer ? { base: realServer, close: async () => {} } : await startDummyTandem({ dist });
+    env.server = realServer ? { base: realServer, close: async () => {} } : await startDummyTandem({ dist, ...dummy });
     env.browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -55,10 +60,11 @@ export function useBrowser() {
 
     /**
      * A new browser profile (its own localStorage) with a page open on `path`, named `name`;
-     * through `via` (a proxy) instead of straight to the server when given.
+     * through `via` (a proxy) instead of straight to the server when given; the browser's
+     * language is `locale` (navigator.languages, Accept-Language), English unless said.
      */
-    async open(path, name, { via } = {}) {
-      const context = await env.browser.newContext();
+    async open(path, name, { via, locale = 'en-US' } = {}) {
+      const context = await env.browser.newContext({ locale });
       await context.addInitScript((n) => { if (n) localStorage.setItem('tandem:name', n); }, name);
       const page = await context.newPage();
       page.on('pageerror', (e) => env.pageErrors.push(e.message));

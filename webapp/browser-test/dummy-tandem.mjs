@@ -17,13 +17,19 @@ const csp = (styleNonce) => `default-src 'self'; script-src 'self'; style-src 's
 const NONCE_MARK = 'TANDEM_STYLE_NONCE';
 
 /**
- * Starts the server on a free port of 127.0.0.1.
+ * Starts the server on a free port of 127.0.0.1, with the WAR's default limits unless told others
+ * (`advertiseLimit: false` plays a version 1 server, whose welcome does not tell its message limit).
  * @returns {Promise<{base: string, docs: Map<string, DummyServer>, sockets: Set, close(): Promise<void>}>}
  */
-export async function startDummyTandem({ dist, context = '/tandem/' }) {
+export async function startDummyTandem({
+  dist, context = '/tandem/', maxMessageBytes = 1024 * 1024, advertiseLimit = true, maxDocumentBytes = 64 * 1024 * 1024,
+}) {
   const docs = new Map();
   const doc = (id) => {
-    if (!docs.has(id)) docs.set(id, Object.assign(new DummyServer(), { updated: new Date().toISOString() }));
+    if (!docs.has(id)) {
+      const server = new DummyServer({ maxDocumentBytes, maxMessageBytes: advertiseLimit ? maxMessageBytes : null });
+      docs.set(id, Object.assign(server, { updated: new Date().toISOString() }));
+    }
     return docs.get(id);
   };
   let counter = 0;
@@ -42,10 +48,8 @@ export async function startDummyTandem({ dist, context = '/tandem/' }) {
         const file = join(dist, path.replace(/\.\./g, ''));
         return send(res, 200, TYPES[extname(file)] || 'application/octet-stream', await readFile(file));
       }
-      if (path === '/api/docs' && req.method === 'GET') {
-        const list = [...docs].map(([id, d]) => ({ id, rev: d.head, length: d.text.length, updated: d.updated }));
-        return json(res, 200, list.reverse());
-      }
+      // like the WAR without sign-in, edit token or TANDEM_LIST_DOCUMENTS: no list of documents
+      if (path === '/api/docs' && req.method === 'GET') return json(res, 404, { error: 'not-found', message: 'no such resource' });
       if (path === '/api/docs' && req.method === 'POST') {
         const body = JSON.parse((await readBody(req)) || '{}');
         const id = body.id || `doc-${Date.now().toString(36)}-${++counter}`;
@@ -78,7 +82,8 @@ export async function startDummyTandem({ dist, context = '/tandem/' }) {
   });
 
   const sockets = new Set();
-  const wss = new WebSocketServer({ noServer: true });
+  // Like the WAR: a message over the limit closes the connection with 1009 (ws does it for maxPayload).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   http.on('upgrade', (req, socket, head) => {
     const match = new RegExp(`^${context}ws/docs/([^/?]+)$`).exec(new URL(req.url, 'http://localhost').pathname);
     if (!match || !DOC_ID.test(match[1])) return socket.destroy();
@@ -93,6 +98,7 @@ export async function startDummyTandem({ dist, context = '/tandem/' }) {
         try { connection.receive(JSON.parse(String(data))); } catch (e) { connection.error('bad-message', e.message); }
       });
       ws.on('close', () => { sockets.delete(ws); connection.close(); });
+      ws.on('error', () => {}); // a message over maxPayload: ws has closed the connection with 1009
     });
   });
 

@@ -52,6 +52,23 @@ test('the whole text is written once per revision, the small record on every edi
   assert.equal(storage.length, 0);
 });
 
+test('a text too long for the storage is not copied into it again at every revision', () => {
+  const writes = [];
+  const storage = new FakeStorage();
+  storage.setItem = (k, v) => {
+    writes.push(k.split(':')[1]);
+    if (k.startsWith('tandem:base:') && String(v).length > 10) throw new Error('QuotaExceededError');
+    storage.map.set(k, String(v));
+  };
+  const outbox = new Outbox(storage, 'd', 'srcAAAAAAAA');
+  const save = (rev, base) => outbox.save({ seq: 1, rev, base, outstanding: { seq: 1, op: op(base.length, 'x'), edits: 1 }, buffer: null });
+  assert.throws(() => save(5, 'a'.repeat(20)), /Quota/);
+  assert.throws(() => save(6, 'a'.repeat(21)), /does not fit/);
+  assert.deepEqual(writes, ['base'], 'tried once');
+  save(7, 'short');
+  assert.equal(new Outbox(storage, 'd', 'srcAAAAAAAA').load().base, 'short');
+});
+
 test('a tab resumes its own record after a reload, never a live tab\'s, and adopts a dead tab\'s', () => {
   const storage = new FakeStorage();
   const tab1 = new FakeStorage();

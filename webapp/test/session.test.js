@@ -15,6 +15,7 @@ function scripted(options = {}) {
   const sockets = [];
   const changes = [];
   const errors = [];
+  const lost = [];
   const statuses = [];
   let users = [];
   const session = new Session({
@@ -33,6 +34,7 @@ function scripted(options = {}) {
       onPresence: (u) => { users = u; },
       onError: (e) => errors.push(e),
       onStatus: (st) => statuses.push(st),
+      onLost: (l) => lost.push(l),
     },
     ...options,
   });
@@ -42,7 +44,7 @@ function scripted(options = {}) {
   });
   session.start();
   socket().onopen();
-  return { session, timers, sockets, socket, serverSays, changes, errors, statuses, users: () => users };
+  return { session, timers, sockets, socket, serverSays, changes, errors, lost, statuses, users: () => users };
 }
 
 const welcome = (extra) => ({ type: 'welcome', doc: 'doc', client: 'c1', mode: 'edit', rev: 3, head: 3, text: 'abc', users: [], ...extra });
@@ -177,6 +179,77 @@ test('a rejected operation: resynchronise, re-apply once, drop it if refused aga
   assert.equal(s.session.text, 'abcQ', 'given up after the second refusal');
   assert.equal(s.session.status().unsynced, 0);
   assert.ok(s.errors.some((e) => /refused/.test(e)));
+  assert.deepEqual(s.lost, [{ code: 'invalid-op', message: 'no again', text: '!' }], 'and never silently');
+  assert.equal(s.session.status().refused, 1);
+});
+
+test('a document over its size limit: the edit is given up at once and its text handed over', () => {
+  const s = scripted();
+  s.serverSays(welcome());
+  s.session.applyLocal(op(3, 'big paste'));
+  s.session.applyLocal(op(12, ' and more'));
+  s.serverSays({ type: 'error', code: 'too-large', message: 'the document would exceed its limit', seq: 1 });
+  s.socket().onopen();
+  assert.equal(s.socket().sent[0].rev, null);
+  s.serverSays(welcome());
+  assert.equal(s.session.text, 'abc');
+  assert.deepEqual(s.lost, [{ code: 'too-large', message: 'the document would exceed its limit', text: 'big paste and more' }]);
+  assert.equal(s.session.status().unsynced, 0);
+  assert.equal(s.session.status().refused, 1);
+});
+
+test('an edit over the message limit of the welcome goes in pieces, one outstanding at a time', () => {
+  const s = scripted();
+  s.serverSays(welcome({ maxMessageBytes: 1024 }));
+  const paste = 'x'.repeat(2000);
+  s.session.applyLocal(op(3, paste));
+  const sent = () => s.socket().sent.filter((m) => m.type === 'op');
+  assert.equal(sent().length, 1);
+  assert.ok(JSON.stringify(sent()[0]).length <= 1024);
+  assert.equal(s.session.status().unsynced, 2, 'the rest waits in the buffer');
+  let rev = 3;
+  while (s.session.state.outstanding) {
+    const last = sent().at(-1);
+    assert.equal(last.rev, rev);
+    assert.ok(Buffer.byteLength(JSON.stringify(last)) <= 1024);
+    s.serverSays({ type: 'ack', seq: last.seq, rev });
+    rev++;
+  }
+  const pieces = sent();
+  assert.ok(pieces.length >= 3);
+  let text = 'abc';
+  for (const m of pieces) text = TextOperation.fromJSON(m.op).apply(text);
+  assert.equal(text, `abc${paste}`);
+  assert.equal(s.session.text, text);
+});
+
+test('pieces are cut before the outbox keeps them, so a reload offline resumes with them', () => {
+  const saved = [];
+  const outbox = { save: (r) => saved.push(r), clear: () => saved.push(null) };
+  const s = scripted({ outbox });
+  s.serverSays(welcome({ maxMessageBytes: 1024 }));
+  s.socket().onclose({ code: 1006 });
+  s.session.applyLocal(op(3, 'y'.repeat(3000)));
+  const record = saved.at(-1);
+  assert.ok(JSON.stringify(record.outstanding.op).length <= 1024, 'the outstanding piece fits');
+  assert.equal(record.outstanding.op.compose(record.buffer.op).apply('abc'), `abc${'y'.repeat(3000)}`);
+});
+
+test('closed with 1009 by a server that said no limit: the edit is sent again in smaller pieces', () => {
+  const s = scripted();
+  s.serverSays(welcome()); // a version 1 server: 1 MiB assumed
+  s.session.applyLocal(op(3, 'z'.repeat(600000)));
+  assert.equal(s.socket().sent.at(-1).type, 'op');
+  s.socket().onclose({ code: 1009 });
+  assert.equal(s.lost.length, 0);
+  s.timers.runNext();
+  s.socket().onopen();
+  assert.equal(s.socket().sent[0].rev, 3, 'resumes, keeping the edit');
+  s.serverSays({ ...welcome(), text: undefined });
+  const piece = s.socket().sent.at(-1);
+  assert.equal(piece.seq, 1, 'the same seq: the server refused it whole');
+  assert.ok(Buffer.byteLength(JSON.stringify(piece.op)) <= 300001);
+  assert.equal(s.session.text, `abc${'z'.repeat(600000)}`);
 });
 
 test('re-applied edits kept in the outbox survive an unknown-rev after a reload', () => {
@@ -206,6 +279,7 @@ test('forbidden: the edit is dropped and the session is read-only', () => {
   assert.equal(s.session.text, 'abc');
   assert.equal(s.session.status().mode, 'view');
   assert.equal(s.changes.at(-1).apply('abc!'), 'abc');
+  assert.deepEqual(s.lost, [{ code: 'forbidden', message: 'view only', text: '!' }]);
 });
 
 test('sends its selection only while nothing is unacknowledged, at that revision', () => {

@@ -40,12 +40,24 @@ export class Outbox {
     this.storage = storage;
     this.doc = doc;
     this.src = src;
+    /** The length of the shortest base that did not fit. */
+    this.baseTooLong = Infinity;
   }
 
   /** Keeps {seq, rev, base, outstanding, buffer}; throws when the storage is full or denied. */
   save({ base, ...record }) {
     const baseKey = `${key(BASE, this.doc, this.src)}:${record.rev}`;
-    if (baseKey !== this.baseKey) this.storage.setItem(baseKey, base);
+    if (baseKey !== this.baseKey) {
+      // localStorage holds about 5-10 MB per site: a base as long as one that did not fit fails
+      // at once, rather than copying megabytes into the storage at every ack to fail again
+      if (base.length >= this.baseTooLong) throw new RangeError(`a text of ${base.length} units does not fit in localStorage`);
+      try {
+        this.storage.setItem(baseKey, base);
+      } catch (e) {
+        this.baseTooLong = Math.min(this.baseTooLong, base.length);
+        throw e;
+      }
+    }
     this.storage.setItem(key(RECORD, this.doc, this.src), JSON.stringify({
       v: 2, doc: this.doc, ...record, src: this.src, saved: Date.now(),
     }));

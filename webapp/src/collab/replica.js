@@ -1,12 +1,18 @@
 import { Synchronized, stateOf, unsyncedOperation } from './states.js';
 import { rebase } from './rebase.js';
+import {
+  splitFirst, encodedBytes, operationBudget, DEFAULT_MAX_MESSAGE_BYTES, MIN_MAX_MESSAGE_BYTES,
+} from './split.js';
 
 /**
  * This editor's copy of a document against the server's, as ot.js's client keeps it: the server's
  * text `serverText` at revision `rev`, our unacknowledged edits in `state` (states.js) and the
  * editor's `text`, with the invariant
  *   text == apply(serverText, unsyncedOperation(state))
- * Seqs only grow; a rejected one is not reused. No I/O: the Session decides what is sent and when,
+ * Seqs only grow; a rejected one is not reused. An operation becoming outstanding is cut, when its
+ * message would be over the server's limit, into a first piece that fits and the rest, which goes
+ * to the front of the buffer (split.js): so the outbox never holds an outstanding operation that
+ * cannot be sent, and a reload keeps the pieces. No I/O: the Session decides what is sent and when,
  * and keeps the editor in step with every operation returned "for the local text".
  */
 export class Replica {
@@ -22,6 +28,48 @@ export class Replica {
     this.state = new Synchronized();
     /** The last seq used. */
     this.seq = 0;
+    /** Bytes an outstanding operation's JSON may take (split.js). */
+    this.budget = operationBudget(DEFAULT_MAX_MESSAGE_BYTES);
+    /** A ceiling on the budget learnt from a 1009 close, whatever a welcome says. */
+    this.budgetCeiling = Infinity;
+  }
+
+  /** The server's message limit, from its welcome (or the protocol's default without one). */
+  setMaxMessageBytes(maxMessageBytes) {
+    this.budget = Math.min(this.budgetCeiling, operationBudget(maxMessageBytes));
+  }
+
+  /**
+   * The server closed with 1009 over our outstanding operation: halve what we send at once.
+   * @returns {boolean} whether the operation can now be cut smaller (else it can never be sent)
+   */
+  shrinkBudget() {
+    const outstanding = this.state.outstanding;
+    if (!outstanding) return false;
+    const size = Math.min(encodedBytes(outstanding.op), this.budget);
+    const smaller = Math.max(operationBudget(MIN_MAX_MESSAGE_BYTES), Math.floor(size / 2));
+    if (smaller >= size) return false;
+    this.budgetCeiling = smaller;
+    this.budget = smaller;
+    return true;
+  }
+
+  /**
+   * Cuts the outstanding operation to the budget, the rest going to the front of the buffer.
+   * Only for an operation the server cannot have applied: one just made outstanding, or one over
+   * the server's own limit (which the server refuses whole).
+   * @returns {boolean} whether it was cut
+   */
+  fitOutstanding() {
+    const { outstanding, buffer } = this.state;
+    if (!outstanding) return false;
+    const [head, rest] = splitFirst(outstanding.op, this.budget);
+    if (!rest) return false;
+    this.state = stateOf({ ...outstanding, op: head }, {
+      op: buffer ? rest.compose(buffer.op) : rest,
+      edits: buffer ? buffer.edits : 1,
+    });
+    return true;
   }
 
   /** Resumes from an outbox record: the base text at rev R and the edits made on top of it. */
@@ -47,6 +95,7 @@ export class Replica {
     this.state = this.state.applyClient(op, this.seq + 1);
     if (wasSynchronized) this.seq++;
     this.text = op.apply(this.text);
+    if (wasSynchronized) this.fitOutstanding();
     return wasSynchronized;
   }
 
@@ -78,17 +127,20 @@ export class Replica {
     const wasBuffering = !!this.state.buffer;
     this.state = this.state.serverAck(wasBuffering ? this.seq + 1 : undefined);
     if (wasBuffering) this.seq++;
+    this.fitOutstanding();
     return op;
   }
 
   /**
    * A fresh text at `rev` from the server, of which we know no history. With `keepEdits`, our
    * unacknowledged edits are re-applied on it where they fit, as one new operation (a new seq:
-   * the lost one was never applied); else they are given up.
-   * @returns the operation that the local text went through
+   * the lost one was never applied); else they are given up, and returned as `given up`.
+   * @returns {{forLocal: TextOperation, givenUp: TextOperation|null}} the operation that the
+   *   local text went through, and the unacknowledged edits given up (on the old server text)
    */
   startOver(rev, text, { keepEdits }) {
-    const lost = keepEdits ? unsyncedOperation(this.state) : null;
+    const unsynced = unsyncedOperation(this.state);
+    const lost = keepEdits ? unsynced : null;
     const edits = this.state.unsyncedEdits;
     const { onFresh, forLocal } = rebase(this.serverText, lost, this.text, text);
     this.rev = rev;
@@ -99,8 +151,9 @@ export class Replica {
       this.state = this.state.applyClient(onFresh, ++this.seq);
       this.state.outstanding.edits = edits;
       this.state.outstanding.reapplied = true;
+      this.fitOutstanding();
     }
-    return forLocal;
+    return { forLocal, givenUp: keepEdits ? null : unsynced };
   }
 
   /** What the outbox keeps (outbox.js), or null when nothing is unacknowledged. */

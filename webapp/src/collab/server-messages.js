@@ -1,5 +1,6 @@
 import { TextOperation } from './text-operation.js';
 import { decodeFrame } from './frames.js';
+import { DEFAULT_MAX_MESSAGE_BYTES, MIN_MAX_MESSAGE_BYTES } from './split.js';
 
 // What a Session (session.js) does with each message from the server, PROTOCOL.md's order and
 // error rules included: the welcome (a fresh text, or resuming at our revision), catching up,
@@ -7,7 +8,9 @@ import { decodeFrame } from './frames.js';
 // fields (phase, mode, head, replica, presence) and call back into it to send, save and tell the
 // editor; the Session keeps everything the editor calls.
 
-const REJECTIONS = new Set(['invalid-op', 'forbidden', 'unknown-rev', 'not-in-order']);
+const REJECTIONS = new Set(['invalid-op', 'forbidden', 'unknown-rev', 'not-in-order', 'too-large']);
+/** Rejections that the same edit would meet again: it is given up at once, and shown to the user. */
+const FINAL = new Set(['forbidden', 'too-large']);
 
 /** A frame from the server: one message or an array of them, handled in order. */
 export function receiveFrame(session, data) {
@@ -45,6 +48,9 @@ function welcomed(session, m) {
   session.client = m.client;
   session.mode = m.mode === 'view' ? 'view' : 'edit';
   session.head = m.head;
+  // A version 1 server does not say: PROTOCOL.md's default holds.
+  session.replica.setMaxMessageBytes(Number.isInteger(m.maxMessageBytes) && m.maxMessageBytes >= MIN_MAX_MESSAGE_BYTES
+    ? m.maxMessageBytes : DEFAULT_MAX_MESSAGE_BYTES);
   session.connection.succeeded();
   session.presence.reset(m.users);
   if (typeof m.text === 'string') {
@@ -60,14 +66,20 @@ function welcomed(session, m) {
   session.emitPresence();
 }
 
-/** A fresh text at `rev`: our unacknowledged edits are re-applied on it where they fit. */
+/**
+ * A fresh text at `rev`: our unacknowledged edits are re-applied on it where they fit, or, after a
+ * rejection they would meet again, given up: then the page is told, with the text they inserted.
+ */
 function startOver(session, rev, text) {
   const keepEdits = !session.dropLost && session.mode !== 'view';
+  const why = session.dropLost || { code: 'forbidden', message: 'this connection may only view the document' };
   session.fresh = false;
-  session.dropLost = false;
+  session.dropLost = null;
   session.presence.forgetHistory();
-  session.changedLocal(session.replica.startOver(rev, text, { keepEdits }));
+  const { forLocal, givenUp } = session.replica.startOver(rev, text, { keepEdits });
+  session.changedLocal(forLocal);
   session.save();
+  if (givenUp && !givenUp.isNoop()) session.lost(why, givenUp);
 }
 
 function caughtUpMaybe(session) {
@@ -135,14 +147,15 @@ function serverError(session, m) {
   const outstanding = session.state.outstanding;
   if (REJECTIONS.has(m.code) && outstanding && m.seq === outstanding.seq) {
     // Nothing was applied; our text holds an edit the server will never have.
-    session.error(`the server refused our edit (${m.code}: ${m.message || ''})`);
+    session.error(`the server refused our edit (${m.code}: ${m.message || ''})`, { kind: 'refused', code: m.code });
     if (m.code === 'forbidden') session.mode = 'view';
-    // Re-applied once on the fresh text; refused again, it is given up (it would loop).
-    session.resync(m.code === 'forbidden' || outstanding.reapplied);
+    // Re-applied once on the fresh text; refused again, it is given up (it would loop) and shown.
+    const giveUp = FINAL.has(m.code) || outstanding.reapplied;
+    session.resync(giveUp ? { code: m.code, message: m.message || '' } : null);
   } else if (m.code === 'unknown-rev') {
     // The server does not know the revision we resumed from (a restored or reset server).
     session.resync(false);
   } else {
-    session.error(`server error ${m.code}: ${m.message || ''}`);
+    session.error(`server error ${m.code}: ${m.message || ''}`, { kind: 'server', code: m.code });
   }
 }

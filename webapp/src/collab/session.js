@@ -4,6 +4,7 @@ import { receiveFrame } from './server-messages.js';
 import { Replica } from './replica.js';
 import { drawSrc } from './src-id.js';
 import { transformRanges, sameRanges } from './ranges.js';
+import { insertedText } from './split.js';
 
 export { KEEPALIVE_MS, SILENCE_MS } from './connection.js';
 export { drawSrc } from './src-id.js';
@@ -33,7 +34,10 @@ export class Session {
    *   Defaults to the global ones and Date.now.
    * @param {() => number} [o.random] for backoff jitter and src. Defaults to Math.random.
    * @param {() => boolean} [o.isOnline] Defaults to navigator.onLine where there is one.
-   * @param {object} [o.listeners] onChange(op), onStatus(status), onPresence(users), onError(message), onThread(message).
+   * @param {object} [o.listeners] onChange(op), onStatus(status), onPresence(users), onError(message, problem), onThread(message)
+   *   (`problem`, where there is one: {kind: 'refused'|'server'|'storage', code} for the page to word),
+   *   onLost({code, message, text, edits}): edits the server refused for good were given up; `text`
+   *   is what they inserted, for the user to keep.
    */
   constructor(o) {
     this.doc = o.doc;
@@ -70,7 +74,8 @@ export class Session {
     this.phase = 'disconnected'; // → catching-up (after the welcome) → live (caught up)
     this.head = null;
     this.fresh = this.rev === null; // the next hello says rev: null
-    this.dropLost = false; // after a rejection that can never succeed (forbidden)
+    this.dropLost = null; // {code, message} of a rejection that would come again: give the edits up
+    this.refused = 0; // how many times edits were given up, for the header
     this.selection = null;
     this.sentSelection = null;
   }
@@ -110,9 +115,14 @@ export class Session {
   socketClosed(event) {
     this.phase = 'disconnected';
     if (event && event.code === 1009 && this.state.outstanding) {
-      // Our operation was too large for the server: it will never be accepted.
-      this.resync(true);
-      return;
+      // Our operation was over a limit lower than we were told (a version 1 server, or a proxy),
+      // so it was not applied: resume, sending it in smaller pieces.
+      if (this.replica.shrinkBudget()) {
+        this.save();
+      } else {
+        this.resync({ code: 'too-large', message: 'the server takes no message large enough for this edit' });
+        return;
+      }
     }
     this.emitStatus();
   }
@@ -124,10 +134,13 @@ export class Session {
     this.emitStatus();
   }
 
-  /** Starts over with rev null; unacknowledged edits are rebased on the fresh text (`startOver`). */
-  resync(dropLost) {
+  /**
+   * Starts over with rev null; unacknowledged edits are rebased on the fresh text (`startOver`), or
+   * given up when `giveUp` ({code, message}: why) says they would be refused again.
+   */
+  resync(giveUp) {
     this.fresh = true;
-    this.dropLost = this.dropLost || dropLost;
+    this.dropLost = this.dropLost || giveUp || null;
     this.phase = 'disconnected';
     this.connection.reopen();
     this.emitStatus();
@@ -151,8 +164,10 @@ export class Session {
   }
 
   sendOutstanding() {
+    if (!this.state.outstanding || this.mode !== 'edit') return;
+    // Caught up and still outstanding, it was not applied: over the server's limit, it may be cut.
+    if (this.replica.fitOutstanding()) this.save();
     const outstanding = this.state.outstanding;
-    if (!outstanding || this.mode !== 'edit') return;
     this.send({ type: 'op', rev: this.rev, seq: outstanding.seq, op: outstanding.op.toJSON() });
   }
 
@@ -198,7 +213,7 @@ export class Session {
       this.saveFailed = false;
     } catch (e) {
       // Storage full or denied: keep editing, say so.
-      if (!this.saveFailed) this.error(`could not keep unsynced edits locally: ${e.message}`);
+      if (!this.saveFailed) this.error(`could not keep unsynced edits locally: ${e.message}`, { kind: 'storage' });
       this.saveFailed = true;
     }
   }
@@ -216,6 +231,7 @@ export class Session {
       mode: this.mode,
       rev: this.rev,
       savedLocally: !this.saveFailed,
+      refused: this.refused,
     };
   }
 
@@ -231,7 +247,15 @@ export class Session {
     if (this.listeners.onPresence) this.listeners.onPresence(this.users());
   }
 
-  error(message) {
-    if (this.listeners.onError) this.listeners.onError(message);
+  error(message, problem) {
+    if (this.listeners.onError) this.listeners.onError(message, problem);
+  }
+
+  /** Edits were given up for good (`why`: the server's {code, message}); `op` held them. */
+  lost(why, op) {
+    this.refused++;
+    const text = insertedText(op);
+    if (this.listeners.onLost) this.listeners.onLost({ code: why.code, message: why.message, text });
+    this.emitStatus();
   }
 }

@@ -73,11 +73,6 @@ async function request(path, options = {}) {
   return response;
 }
 
-/** [{id, rev, length, updated}], newest first. */
-export async function listDocuments() {
-  return (await request('api/docs')).json();
-}
-
 /** Creates a document (with `id`, or a fresh id when absent); resolves to its id. */
 export async function createDocument(id) {
   const response = await request('api/docs', { method: 'POST', body: JSON.stringify(id ? { id } : {}) });

@@ -4,6 +4,7 @@ import { drawSrc } from '../collab/src-id.js';
 import { listThreads, openThread, replyToThread, resolveThread, editComment, deleteComment } from './api.js';
 import { commentHighlights, setCommentAnchors, selectThread } from './comment-highlight.js';
 import { el, setChildren } from './dom.js';
+import { t, formatDateTime, formatRelative } from './i18n.js';
 
 const AUTHOR_KEY = 'tandem:comment-src';
 const OWN_KEY = 'tandem:own-comments';
@@ -31,14 +32,15 @@ export function createCommentsPanel(o) {
   const authorKey = remembered(AUTHOR_KEY, () => drawSrc());
   const own = new Set(JSON.parse(remembered(OWN_KEY, () => '[]')));
 
-  const filterSelect = el('select', { class: 'comment-filter', 'aria-label': 'Show threads', onchange: () => { filter = filterSelect.value; render(); } },
-    el('option', { value: 'open' }, 'Open'), el('option', { value: 'resolved' }, 'Resolved'), el('option', { value: 'all' }, 'All'));
+  const filterSelect = el('select', { class: 'comment-filter', 'aria-label': t('comments.filter'), onchange: () => { filter = filterSelect.value; render(); } },
+    el('option', { value: 'open' }, t('comments.filterOpen')), el('option', { value: 'resolved' }, t('comments.filterResolved')),
+    el('option', { value: 'all' }, t('comments.filterAll')));
   const newButton = o.readOnly ? null : el('button', {
-    type: 'button', class: 'new-comment-button', title: 'Comment on the selected text (Ctrl-Alt-M)', onclick: () => startComment(),
-  }, 'Comment on selection');
+    type: 'button', class: 'new-comment-button', title: t('comments.newTitle'), onclick: () => startComment(),
+  }, t('comments.new'));
   const draftQuote = el('blockquote', { class: 'draft-quote' });
   const draftText = el('textarea', {
-    class: 'draft-text', rows: 3, 'aria-label': 'Your comment',
+    class: 'draft-text', rows: 3, 'aria-label': t('comments.yourComment'),
     onkeydown: (e) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submitComment();
       if (e.key === 'Escape') cancelComment();
@@ -46,18 +48,18 @@ export function createCommentsPanel(o) {
   });
   const draft = el('div', { class: 'comment-draft', hidden: true }, draftQuote, draftText,
     el('div', { class: 'comment-actions' },
-      el('button', { type: 'button', class: 'draft-submit', onclick: () => submitComment() }, 'Comment'),
-      el('button', { type: 'button', class: 'draft-cancel', onclick: () => cancelComment() }, 'Cancel')));
-  const list = el('ul', { class: 'thread-list', 'aria-label': 'Comment threads' });
-  const panel = el('aside', { class: 'comments-panel', hidden: true, 'aria-label': 'Comments' },
-    el('h2', {}, 'Comments'),
+      el('button', { type: 'button', class: 'draft-submit', onclick: () => submitComment() }, t('comments.submit')),
+      el('button', { type: 'button', class: 'draft-cancel', onclick: () => cancelComment() }, t('comments.cancel'))));
+  const list = el('ul', { class: 'thread-list', 'aria-label': t('comments.threads') });
+  const panel = el('aside', { class: 'comments-panel', hidden: true, 'aria-label': t('comments.title') },
+    el('h2', {}, t('comments.title')),
     el('div', { class: 'comment-tools' }, ...(newButton ? [newButton] : []), filterSelect),
     draft, list);
   o.main.append(panel);
 
   const button = el('button', {
-    type: 'button', class: 'toggle comments-toggle', 'aria-pressed': 'false', title: 'Comment threads', onclick: () => toggle(),
-  }, 'Comments');
+    type: 'button', class: 'toggle comments-toggle', 'aria-pressed': 'false', title: t('comments.threads'), onclick: () => toggle(),
+  }, t('comments.title'));
   o.header.insertBefore(button, o.header.querySelector('.export'));
 
   o.view.dispatch({
@@ -97,7 +99,7 @@ export function createCommentsPanel(o) {
     try {
       listed = await listThreads(o.id);
     } catch (e) {
-      if (!quiet && e.status !== 404) o.onMessage(`Comments unavailable: ${e.message}`);
+      if (!quiet && e.status !== 404) o.onMessage(t('comments.unavailable', { error: e.message }));
       return;
     }
     const at = listed.length ? listed[0].rev : rev;
@@ -107,10 +109,10 @@ export function createCommentsPanel(o) {
       return;
     }
     threads = listed;
-    const anchors = threads.map((t) => {
-      if (t.detached) return { id: t.id, from: t.from, to: t.to, detached: true, resolved: t.resolved };
-      const [range] = o.session.state.transformRanges([{ anchor: t.from, head: t.to }]);
-      return { id: t.id, from: range.anchor, to: range.head, detached: false, resolved: t.resolved };
+    const anchors = threads.map((thread) => {
+      if (thread.detached) return { id: thread.id, from: thread.from, to: thread.to, detached: true, resolved: thread.resolved };
+      const [range] = o.session.state.transformRanges([{ anchor: thread.from, head: thread.to }]);
+      return { id: thread.id, from: range.anchor, to: range.head, detached: false, resolved: thread.resolved };
     });
     o.view.dispatch({ effects: setCommentAnchors.of(anchors) });
     render();
@@ -125,42 +127,42 @@ export function createCommentsPanel(o) {
   }
 
   function render() {
-    const shown = threads.filter((t) => filter === 'all' || (filter === 'resolved') === t.resolved);
+    const shown = threads.filter((thread) => filter === 'all' || (filter === 'resolved') === thread.resolved);
     setChildren(list, shown.length ? shown.map(threadItem)
-      : [el('li', { class: 'no-threads' }, filter === 'resolved' ? 'No resolved threads.' : 'No open threads.')]);
+      : [el('li', { class: 'no-threads' }, t(filter === 'resolved' ? 'comments.noResolved' : 'comments.noOpen'))]);
   }
 
   function threadItem(thread) {
     const replyText = el('textarea', {
-      class: 'reply-text', rows: 2, 'aria-label': 'Reply',
+      class: 'reply-text', rows: 2, 'aria-label': t('comments.reply'),
       onkeydown: (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) reply(thread, replyText); },
     });
     const actions = o.readOnly ? [] : [
       replyText,
       el('div', { class: 'comment-actions' },
-        el('button', { type: 'button', class: 'reply-button', onclick: () => reply(thread, replyText) }, 'Reply'),
-        el('button', { type: 'button', class: 'resolve-button', onclick: () => resolve(thread) }, thread.resolved ? 'Reopen' : 'Resolve')),
+        el('button', { type: 'button', class: 'reply-button', onclick: () => reply(thread, replyText) }, t('comments.reply')),
+        el('button', { type: 'button', class: 'resolve-button', onclick: () => resolve(thread) }, t(thread.resolved ? 'comments.reopen' : 'comments.resolve'))),
     ];
     return el('li', {
       class: `thread${thread.detached ? ' detached' : ''}${thread.resolved ? ' resolved' : ''}`, 'data-thread': thread.id, tabindex: 0,
       onkeydown: (e) => { if (e.key === 'Enter' && e.target === e.currentTarget) showThread(thread.id); },
     },
     el('blockquote', { class: 'thread-quote', onclick: () => showThread(thread.id) },
-      thread.detached ? `Detached: the text “${thread.quote}” was deleted` : thread.quote),
+      thread.detached ? t('comments.detached', { quote: thread.quote }) : thread.quote),
     el('ol', { class: 'comments' }, ...thread.comments.map((c) => commentItem(thread, c))),
     ...actions);
   }
 
   function commentItem(thread, comment) {
     const mine = !o.readOnly && own.has(comment.id);
-    const when = new Date(comment.created).toLocaleString();
+    const when = t('history.when', { time: formatDateTime(comment.created), ago: formatRelative(comment.created) });
     return el('li', { class: 'comment', 'data-comment': comment.id },
-      el('span', { class: 'comment-author' }, comment.author || 'Someone'),
-      el('span', { class: 'comment-time' }, ` · ${when}${comment.edited ? ' · edited' : ''}`),
+      el('span', { class: 'comment-author' }, comment.author || t('comments.someone')),
+      el('span', { class: 'comment-time' }, ` · ${when}${comment.edited ? ` · ${t('comments.edited')}` : ''}`),
       el('p', { class: 'comment-text' }, comment.text),
       ...(mine ? [el('div', { class: 'comment-actions' },
-        el('button', { type: 'button', class: 'edit-comment', onclick: () => edit(thread, comment) }, 'Edit'),
-        el('button', { type: 'button', class: 'delete-comment', onclick: () => remove(thread, comment) }, 'Delete'))] : []));
+        el('button', { type: 'button', class: 'edit-comment', onclick: () => edit(thread, comment) }, t('comments.edit')),
+        el('button', { type: 'button', class: 'delete-comment', onclick: () => remove(thread, comment) }, t('comments.delete')))] : []));
   }
 
   /** Selects a thread: highlighted apart, its text scrolled into view and its entry into the panel's. */
@@ -176,7 +178,7 @@ export function createCommentsPanel(o) {
     if (o.readOnly) return;
     const { from, to } = o.view.state.selection.main;
     if (from === to) {
-      o.onMessage('Select the text to comment on first.');
+      o.onMessage(t('comments.selectFirst'));
       return;
     }
     pending = { from, to, quote: o.view.state.sliceDoc(from, to) };
@@ -203,7 +205,7 @@ export function createCommentsPanel(o) {
     const text = draftText.value.trim();
     if (!pending || !text) return;
     if (!(await synced())) {
-      o.onMessage('Your edits have not reached the server yet; try again in a moment.');
+      o.onMessage(t('comments.notSynced'));
       return;
     }
     // the highlight the draft was made on may have moved with others' edits meanwhile
@@ -215,7 +217,7 @@ export function createCommentsPanel(o) {
       rememberOwn(comment);
       cancelComment();
     } catch (e) {
-      o.onMessage(`Could not comment: ${e.message}`);
+      o.onMessage(t('comments.commentFailed', { error: e.message }));
     }
     await refresh();
   }
@@ -228,25 +230,25 @@ export function createCommentsPanel(o) {
       await replyToThread(o.id, thread.id, { comment, text, author: o.name(), src: authorKey });
       rememberOwn(comment);
     } catch (e) {
-      o.onMessage(`Could not reply: ${e.message}`);
+      o.onMessage(t('comments.replyFailed', { error: e.message }));
     }
     await refresh();
   }
 
   async function resolve(thread) {
-    try { await resolveThread(o.id, thread.id, !thread.resolved, o.name()); } catch (e) { o.onMessage(`Could not change the thread: ${e.message}`); }
+    try { await resolveThread(o.id, thread.id, !thread.resolved, o.name()); } catch (e) { o.onMessage(t('comments.resolveFailed', { error: e.message })); }
     await refresh();
   }
 
   async function edit(thread, comment) {
-    const text = window.prompt('Edit your comment', comment.text);
+    const text = window.prompt(t('comments.editPrompt'), comment.text);
     if (!text || !text.trim()) return;
-    try { await editComment(o.id, thread.id, comment.id, text.trim(), authorKey); } catch (e) { o.onMessage(`Could not edit: ${e.message}`); }
+    try { await editComment(o.id, thread.id, comment.id, text.trim(), authorKey); } catch (e) { o.onMessage(t('comments.editFailed', { error: e.message })); }
     await refresh();
   }
 
   async function remove(thread, comment) {
-    try { await deleteComment(o.id, thread.id, comment.id, authorKey); } catch (e) { o.onMessage(`Could not delete: ${e.message}`); }
+    try { await deleteComment(o.id, thread.id, comment.id, authorKey); } catch (e) { o.onMessage(t('comments.deleteFailed', { error: e.message })); }
     await refresh();
   }
 

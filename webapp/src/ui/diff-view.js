@@ -2,6 +2,7 @@ import { EditorView, Decoration } from '@codemirror/view';
 import { StateField, StateEffect } from '@codemirror/state';
 import { createViewer, replaceText } from './editor-view.js';
 import { authorClass } from './authorship-view.js';
+import { t } from './i18n.js';
 
 /** Sets the marks of a diff view: [{from, to, kind: 'insert'|'delete', author}]. */
 const setDiffMarks = StateEffect.define();
@@ -13,8 +14,8 @@ const diffMarks = StateField.define({
     for (const effect of tr.effects) {
       if (!effect.is(setDiffMarks)) continue;
       next = Decoration.set(effect.value.filter((m) => m.from < m.to).map((m) => {
-        const author = m.author || 'someone';
-        const who = m.kind === 'insert' ? `inserted by ${author}` : `deleted by ${author}`;
+        const author = m.author || t('history.someone');
+        const who = t(m.kind === 'insert' ? 'diff.insertedBy' : 'diff.deletedBy', { author });
         return Decoration.mark({
           class: `cm-diff-${m.kind} ${authorClass(author)}`,
           attributes: { title: who, 'data-author': author },

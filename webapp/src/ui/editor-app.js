@@ -15,6 +15,17 @@ import { createVersionsPanel } from './versions-panel.js';
 import { createCommentsPanel } from './comments-panel.js';
 import { exportDocument } from './export.js';
 import { el } from './dom.js';
+import { t } from './i18n.js';
+import { titleOf } from './title.js';
+import { rememberDocument } from './my-documents.js';
+import { createRefusedEdits } from './refused-edits.js';
+
+/** What the page says of a problem the session reports (session.js, onError), by its kind. */
+const PROBLEMS = {
+  refused: 'problem.refused',
+  server: 'problem.server',
+  storage: 'problem.storage',
+};
 
 /**
  * Builds the editor page for document `id` and connects it: the protocol client (src/collab)
@@ -27,9 +38,10 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
   const main = el('main', { class: 'workspace' });
   const live = el('div', { class: 'pane live' });
   const viewer = el('div', { class: 'pane viewer', hidden: true });
-  const previewPane = el('article', { class: 'pane preview markdown-body', hidden: true, 'aria-label': 'Preview' });
+  const previewPane = el('article', { class: 'pane preview markdown-body', hidden: true, 'aria-label': t('toggle.preview') });
   const historyBar = el('footer', { class: 'history-bar', hidden: true });
   const messages = el('div', { class: 'messages', role: 'alert' });
+  const refusedEdits = createRefusedEdits({ id });
   main.append(live, viewer, previewPane);
 
   let view = null;
@@ -50,8 +62,10 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
       onChange: (op) => {
         applyRemote(view, op);
         preview.changed();
+        rememberSoon();
       },
       onStatus: (status) => {
+        if (status.rev !== null && !remembered) remember();
         header.setStatus(status);
         document.body.dataset.connection = status.connection;
         setEditable(view, status.rev !== null && status.mode === 'edit');
@@ -64,10 +78,12 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
         header.setUsers(list);
       },
       onThread: () => { if (comments) comments.refresh(true); },
-      onError: (message) => {
+      onError: (message, problem) => {
         console.warn(`Tandem: ${message}`);
-        showMessage(message);
+        // The protocol client's words are for developers: the reader gets the problem in theirs.
+        showMessage(problem && PROBLEMS[problem.kind] ? t(PROBLEMS[problem.kind], problem) : t('editor.problem', { detail: message }));
       },
+      onLost: (lost) => refusedEdits.show(lost),
     },
   });
 
@@ -91,7 +107,7 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
     onExport: (kind) => exportDocument(kind, id, session.text),
   });
 
-  document.body.append(header.element, messages, main, historyBar);
+  document.body.append(header.element, refusedEdits.element, messages, main, historyBar);
 
   view = createEditor({
     parent: live,
@@ -100,7 +116,11 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
     extensions: [
       collabSync(session),
       authorship,
-      EditorView.updateListener.of((update) => { if (update.docChanged) preview.changed(); }),
+      EditorView.updateListener.of((update) => {
+        if (!update.docChanged) return;
+        preview.changed();
+        rememberSoon();
+      }),
     ],
   });
   const preview = createPreview(previewPane, () => session.text);
@@ -147,7 +167,7 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
       const entries = await operations(id, 0, rev);
       if (!state.authorship) return;
       if (session.rev !== rev || entries.length !== rev) {
-        showMessage('The document changed while loading authors: toggle again to refresh.');
+        showMessage(t('authors.changed'));
       }
       // Positions are in the server text at `rev`; our unacknowledged edits shift them.
       const local = spans(attribute(entries)).map((s) => {
@@ -156,8 +176,23 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
       });
       view.dispatch({ effects: setAuthorship.of(session.rev === rev ? local : []) });
     } catch (e) {
-      showMessage(`Authors unavailable: ${e.message}`);
+      showMessage(t('authors.unavailable', { error: e.message }));
     }
+  }
+
+  // This browser's list of its documents (the landing page's): the document and the title this
+  // page last saw, written once it is in and then at most once a second while the text changes.
+  let remembered = false;
+  let rememberTimer = null;
+  function remember() {
+    clearTimeout(rememberTimer);
+    rememberTimer = null;
+    if (readOnly) return; // a read-only link's page knows no id to list
+    remembered = true;
+    rememberDocument(storage, id, titleOf(id, session.text));
+  }
+  function rememberSoon() {
+    if (remembered && !rememberTimer) rememberTimer = setTimeout(remember, 1000);
   }
 
   let messageTimer = null;
@@ -169,7 +204,10 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
 
   // Keep this tab's claim on its outbox; give it up when the page goes away, so a reload resumes it.
   setInterval(() => outbox.heartbeat(Date.now()), HEARTBEAT_MS);
-  window.addEventListener('pagehide', () => outbox.release());
+  window.addEventListener('pagehide', () => {
+    outbox.release();
+    if (remembered) remember();
+  });
   window.addEventListener('pageshow', (e) => { if (e.persisted) outbox.heartbeat(Date.now()); });
   window.addEventListener('online', () => session.reconnectNow());
   // A tab coming back to the front should not wait out a backoff that grew while it was hidden.

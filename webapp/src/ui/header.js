@@ -1,11 +1,12 @@
 import { el, setChildren, safeColor } from './dom.js';
 import { viewLink } from './api.js';
+import { t, languageSwitch } from './i18n.js';
 
 const CONNECTION_LABELS = {
-  connecting: 'Connecting…',
-  connected: 'Connected',
-  reconnecting: 'Reconnecting…',
-  offline: 'Offline',
+  connecting: 'status.connecting',
+  connected: 'status.connected',
+  reconnecting: 'status.reconnecting',
+  offline: 'status.offline',
 };
 
 /**
@@ -14,12 +15,12 @@ const CONNECTION_LABELS = {
  * @param {object} o {id, readOnly, name, onRename(name), onJump(client), onToggle(what), onExport(kind)}
  */
 export function createHeader(o) {
-  const users = el('ul', { class: 'users', 'aria-label': 'Who is here' });
+  const users = el('ul', { class: 'users', 'aria-label': t('header.whoIsHere') });
   let shownUsers = null;
   const connection = el('span', { class: 'connection', role: 'status', 'aria-live': 'polite' });
   const unsynced = el('span', { class: 'unsynced' });
   const nameInput = el('input', {
-    class: 'own-name', type: 'text', maxlength: 64, value: o.name, 'aria-label': 'Your name', title: 'Your name, as others see it',
+    class: 'own-name', type: 'text', maxlength: 64, value: o.name, 'aria-label': t('header.yourName'), title: t('header.yourNameTitle'),
     onchange: () => {
       const name = nameInput.value.trim().slice(0, 64);
       if (name) o.onRename(name);
@@ -33,46 +34,51 @@ export function createHeader(o) {
     return toggles[what];
   };
   const exportMenu = el('select', {
-    class: 'export', 'aria-label': 'Export',
+    class: 'export', 'aria-label': t('export.label'),
     onchange: () => {
       if (exportMenu.value) o.onExport(exportMenu.value);
       exportMenu.value = '';
     },
   },
-  el('option', { value: '' }, 'Export…'),
-  el('option', { value: 'md' }, 'Markdown (.md)'),
-  el('option', { value: 'txt' }, 'Plain text (.txt)'),
-  el('option', { value: 'html' }, 'HTML (.html)'));
+  el('option', { value: '' }, t('export.menu')),
+  el('option', { value: 'md' }, t('export.markdown')),
+  el('option', { value: 'txt' }, t('export.text')),
+  el('option', { value: 'html' }, t('export.html')));
   // Two links: the page's own (on an edit page it lets its holder edit), and the read-only one.
   const share = el('button', {
-    type: 'button', class: 'share', title: o.readOnly ? 'Copy this read-only link' : 'Copy the link that lets others edit',
+    type: 'button', class: 'share', title: o.readOnly ? t('share.thisReadOnlyTitle') : t('share.editTitle'),
     onclick: () => copyLink(share, window.location.href.split('#')[0]),
-  }, o.readOnly ? 'Copy read-only link' : 'Copy edit link');
+  }, o.readOnly ? t('share.readOnly') : t('share.edit'));
   const shareReadOnly = o.readOnly ? null : el('button', {
-    type: 'button', class: 'share-read-only', title: 'Copy a link that can only view',
+    type: 'button', class: 'share-read-only', title: t('share.readOnlyTitle'),
     onclick: () => copyLink(shareReadOnly, viewLink(o.id)),
-  }, 'Copy read-only link');
+  }, t('share.readOnly'));
 
   const element = el('header', { class: 'editor-header' },
-    el('a', { class: 'brand', href: '../', title: 'All documents' }, 'Tandem'),
-    o.readOnly ? el('h1', { class: 'doc-name' }, 'Read-only document') : el('h1', { class: 'doc-name', title: o.id }, o.id),
+    el('a', { class: 'brand', href: '../', title: t('header.allDocuments') }, 'Tandem'),
+    o.readOnly ? el('h1', { class: 'doc-name' }, t('header.readOnlyDocument')) : el('h1', { class: 'doc-name', title: o.id }, o.id),
     users,
     el('span', { class: 'spacer' }),
     connection, unsynced,
-    toggle('preview', 'Preview', 'Show the rendered Markdown beside the text'),
-    toggle('history', 'History', 'Browse earlier revisions'),
-    toggle('authorship', 'Authors', 'Colour the text by who wrote it'),
-    exportMenu, share, ...(shareReadOnly ? [shareReadOnly] : []), nameInput);
+    toggle('preview', t('toggle.preview'), t('toggle.previewTitle')),
+    toggle('history', t('toggle.history'), t('toggle.historyTitle')),
+    toggle('authorship', t('toggle.authors'), t('toggle.authorsTitle')),
+    exportMenu, share, ...(shareReadOnly ? [shareReadOnly] : []), nameInput, languageSwitch());
 
   return {
     element,
     setStatus(status) {
-      connection.textContent = status.mode === 'view'
-        ? `${CONNECTION_LABELS[status.connection]} · read-only` : CONNECTION_LABELS[status.connection];
+      const label = t(CONNECTION_LABELS[status.connection]);
+      connection.textContent = status.mode === 'view' ? t('status.readOnly', { connection: label }) : label;
       connection.dataset.state = status.connection;
-      unsynced.textContent = status.unsynced
-        ? `${status.unsynced} unsynced change${status.unsynced === 1 ? '' : 's'}${status.savedLocally ? '' : ' (not saved on this device)'}`
+      const pending = status.unsynced
+        ? t(status.savedLocally ? 'status.unsynced' : 'status.unsyncedNotSaved', { count: status.unsynced })
         : '';
+      // Edits the server refused for good: said here too, beside the panel holding their text.
+      const refused = status.refused ? t('status.refused', { count: status.refused }) : '';
+      unsynced.textContent = [pending, refused].filter(Boolean).join(' · ');
+      if (status.refused) unsynced.dataset.refused = String(status.refused);
+      else delete unsynced.dataset.refused;
     },
     setUsers(list) {
       // Presence is reported on every edit; rebuild the buttons only when what they show changed.
@@ -81,7 +87,7 @@ export function createHeader(o) {
       shownUsers = key;
       setChildren(users, list.map((user) => el('li', {},
         el('button', {
-          type: 'button', class: 'user', title: `Jump to ${user.name}'s cursor`,
+          type: 'button', class: 'user', title: t('header.jumpTo', { name: user.name }),
           disabled: !user.ranges || !user.ranges.length, onclick: () => o.onJump(user.client),
         }, swatch(user.color), user.name))));
     },
@@ -105,15 +111,15 @@ async function copyLink(button, linkOrPromise) {
   try {
     link = await linkOrPromise;
   } catch (e) {
-    flash(button, 'Link unavailable');
+    flash(button, t('share.unavailable'));
     return;
   }
   try {
     await navigator.clipboard.writeText(link);
-    flash(button, 'Link copied');
+    flash(button, t('share.copied'));
   } catch (e) {
     // Clipboard denied (insecure context): let the user copy it by hand.
-    window.prompt('Copy this link', link);
+    window.prompt(t('share.prompt'), link);
   }
 }
 

@@ -2,6 +2,7 @@ import { el, setChildren } from './dom.js';
 import { operations, textAt } from './api.js';
 import { markVersions } from './version-marks.js';
 import { createViewer, replaceText } from './editor-view.js';
+import { t, formatDateTime, formatRelative } from './i18n.js';
 
 /**
  * The history slider: a read-only viewer of the text at any revision, with who made that revision
@@ -16,21 +17,26 @@ export function createHistory(o) {
   let named = new Map(); // revision → version name, marked on the slider
   const cache = new Map();
   const viewer = createViewer({ parent: o.viewerParent });
-  const slider = el('input', { type: 'range', min: 0, max: 0, value: 0, step: 1, 'aria-label': 'Revision', oninput: () => slid() });
+  const slider = el('input', { type: 'range', min: 0, max: 0, value: 0, step: 1, 'aria-label': t('history.revision'), oninput: () => slid() });
   const label = el('span', { class: 'history-label', 'aria-live': 'polite' });
-  const back = el('button', { type: 'button', class: 'back-to-live', onclick: () => leave() }, 'Back to live');
-  setChildren(o.bar, el('span', { class: 'history-title' }, 'History'), slider, label, back);
+  const back = el('button', { type: 'button', class: 'back-to-live', onclick: () => leave() }, t('history.backToLive'));
+  setChildren(o.bar, el('span', { class: 'history-title' }, t('history.title')), slider, label, back);
 
   function describe(rev) {
-    const version = named.has(rev) ? ` · version “${named.get(rev)}”` : '';
+    const version = named.has(rev) ? t('history.namedVersion', { name: named.get(rev) }) : '';
     return describeRevision(rev) + version;
   }
 
   function describeRevision(rev) {
-    if (rev === 0) return `Revision 0 of ${entries.length}: the empty document`;
+    if (rev === 0) return t('history.emptyRevision', { total: entries.length });
     const entry = entries[rev - 1];
-    const when = entry && entry.time ? new Date(entry.time).toLocaleString() : 'unknown time';
-    return `Revision ${rev} of ${entries.length}: by ${(entry && (entry.name || entry.client)) || 'someone'}, ${when}`;
+    const time = entry && formatDateTime(entry.time);
+    return t('history.revisionBy', {
+      rev,
+      total: entries.length,
+      author: (entry && (entry.name || entry.client)) || t('history.someone'),
+      when: time ? t('history.when', { time, ago: formatRelative(entry.time) }) : t('history.unknownTime'),
+    });
   }
 
   async function show(rev) {
@@ -40,7 +46,7 @@ export function createHistory(o) {
       cache.set(rev, text);
       if (active && wanted === rev) replaceText(viewer, text);
     } catch (e) {
-      label.textContent = `Could not load revision ${rev}: ${e.message}`;
+      label.textContent = t('history.loadFailed', { rev, error: e.message });
     }
   }
 
@@ -57,11 +63,11 @@ export function createHistory(o) {
     o.liveParent.hidden = true;
     o.viewerParent.hidden = false;
     o.bar.hidden = false;
-    label.textContent = 'Loading history…';
+    label.textContent = t('history.loading');
     try {
       entries = await operations(o.id, 0);
     } catch (e) {
-      label.textContent = `History unavailable: ${e.message}`;
+      label.textContent = t('history.unavailable', { error: e.message });
       return;
     }
     if (!active) return;

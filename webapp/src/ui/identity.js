@@ -1,15 +1,17 @@
+import { t } from './i18n.js';
+
 // Who the user is, remembered in localStorage: a name to show to others.
 
 const NAME_KEY = 'tandem:name';
-
-const ANIMALS = ['Otter', 'Heron', 'Lynx', 'Badger', 'Wren', 'Ibex', 'Marten', 'Puffin', 'Gecko', 'Orca'];
 
 export function storedName(storage) {
   try {
     const name = storage.getItem(NAME_KEY);
     if (name) return name.slice(0, 64);
   } catch (e) { /* storage denied */ }
-  const name = `Anonymous ${ANIMALS[Math.floor(Math.random() * ANIMALS.length)]}`;
+  // One of the catalogue's names, "|"-separated: an animal, with "anonymous" agreeing with it.
+  const names = t('identity.anonymousNames').split('|');
+  const name = names[Math.floor(Math.random() * names.length)];
   rememberName(storage, name);
   return name;
 }

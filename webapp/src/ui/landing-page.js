@@ -1,9 +1,15 @@
 import { el, setChildren } from './dom.js';
-import { DOC_ID, createDocument, listDocuments, editorUrl } from './api.js';
+import { DOC_ID, createDocument, editorUrl } from './api.js';
 import { localStore } from './identity.js';
 import { sweepForThisTab } from './tab-claim.js';
+import { myDocuments, rememberDocument, forgetDocument } from './my-documents.js';
+import { mountAccount, mountMyDocuments } from './sharing.js';
+import { t, formatDateTime, formatRelative, languageSwitch } from './i18n.js';
 
-// The landing page, CONTEXT/: create a document, open one by name, or pick a recent one.
+// The landing page, CONTEXT/: create a document, open one by name, or pick one of this browser's.
+// The list is this browser's own (my-documents.js): the server tells nobody which documents exist.
+
+const storage = localStore('localStorage');
 
 const status = el('p', { class: 'landing-status', role: 'status' });
 const recent = el('ul', { class: 'recent' });
@@ -14,18 +20,20 @@ const create = el('button', {
   onclick: async () => {
     create.disabled = true;
     try {
-      window.location.assign(editorUrl(await createDocument()));
+      const id = await createDocument();
+      rememberDocument(storage, id, id);
+      window.location.assign(editorUrl(id));
     } catch (e) {
-      status.textContent = `Could not create a document: ${e.message}`;
+      status.textContent = t('landing.createFailed', { error: e.message });
       create.disabled = false;
     }
   },
-}, 'New document');
+}, t('landing.new'));
 
 const nameInput = el('input', {
-  type: 'text', name: 'id', required: true, maxlength: 128, placeholder: 'meeting-notes',
-  pattern: '[A-Za-z0-9][A-Za-z0-9._\\-]{0,127}', 'aria-label': 'Document name',
-  title: 'Letters, digits, dot, dash and underscore; starting with a letter or digit',
+  type: 'text', name: 'id', required: true, maxlength: 128, placeholder: t('landing.namePlaceholder'),
+  pattern: '[A-Za-z0-9][A-Za-z0-9._\\-]{0,127}', 'aria-label': t('landing.nameLabel'),
+  title: t('landing.nameTitle'),
 });
 const open = el('form', {
   class: 'open-form',
@@ -33,56 +41,70 @@ const open = el('form', {
     e.preventDefault();
     const id = nameInput.value.trim();
     if (!DOC_ID.test(id)) {
-      status.textContent = 'A name is 1 to 128 letters, digits, ".", "_" or "-", starting with a letter or digit.';
+      status.textContent = t('landing.badName');
       return;
     }
     // A document that does not exist yet is created when the editor connects.
     window.location.assign(editorUrl(id));
   },
-}, nameInput, el('button', { type: 'submit' }, 'Open'));
+}, nameInput, el('button', { type: 'submit' }, t('landing.open')));
+const nameWarning = el('p', { class: 'name-warning' }, t('landing.nameWarning'));
 
 document.body.append(el('main', { class: 'landing' },
+  languageSwitch(),
   el('h1', {}, 'Tandem'),
-  el('p', { class: 'tagline' }, 'Write together, in real time.'),
-  el('section', { class: 'actions' }, create, el('span', { class: 'or' }, 'or open by name'), open),
+  el('p', { class: 'tagline' }, t('landing.tagline')),
+  el('section', { class: 'actions' }, create, el('span', { class: 'or' }, t('landing.or')), open),
+  nameWarning,
   status,
   waiting,
-  el('h2', {}, 'Recent documents'),
+  el('h2', {}, t('landing.mine')),
+  el('p', { class: 'meta' }, t('landing.mineHint')),
   recent));
 
-loadRecent();
+showMine();
 showWaiting();
+mountAccount();
+mountMyDocuments(recent); // with sign-in the server lists My documents instead: owned or shared with me
 
 /** Edits this browser kept for documents not open anywhere: opening one sends them. */
 async function showWaiting() {
   const list = await sweepForThisTab(localStore('localStorage'));
   if (!list.length) return;
   setChildren(waiting,
-    el('h2', {}, 'Unsynced changes on this device'),
-    el('p', { class: 'meta' }, 'Typed while offline and not sent yet. Open the document to send them.'),
+    el('h2', {}, t('landing.waitingTitle')),
+    el('p', { class: 'meta' }, t('landing.waitingHint')),
     el('ul', { class: 'recent' }, list.map((w) => el('li', {},
       el('a', { href: editorUrl(w.doc) }, w.doc),
       el('span', { class: 'meta' },
-        ` ${w.edits} unsynced change${w.edits === 1 ? '' : 's'}${w.saved ? ` · ${formatTime(new Date(w.saved).toISOString())}` : ''}`)))));
+        ` ${t('landing.waitingEdits', { count: w.edits })}`, w.saved ? [' · ', when(w.saved)] : null)))));
   waiting.hidden = false;
 }
 
-async function loadRecent() {
-  try {
-    const docs = await listDocuments();
-    if (!docs.length) {
-      setChildren(recent, el('li', { class: 'empty' }, 'No documents yet.'));
-      return;
-    }
-    setChildren(recent, docs.slice(0, 50).map((d) => el('li', {},
-      el('a', { href: editorUrl(d.id) }, d.id),
-      el('span', { class: 'meta' }, ` ${d.length} characters · revision ${d.rev} · ${formatTime(d.updated)}`))));
-  } catch (e) {
-    setChildren(recent, el('li', { class: 'empty' }, `Could not list documents (${e.message}).`));
+function showMine() {
+  const docs = myDocuments(storage);
+  if (!docs.length) {
+    setChildren(recent, el('li', { class: 'empty' }, t('landing.mineEmpty')));
+    return;
   }
+  setChildren(recent, docs.map((d) => el('li', { dataset: { id: d.id } },
+    el('a', { href: editorUrl(d.id), title: d.id }, d.title),
+    el('span', { class: 'meta' }, ' ', when(d.seen), ' '),
+    el('button', {
+      type: 'button',
+      class: 'forget',
+      title: t('landing.forgetTitle'),
+      'aria-label': t('landing.forgetLabel', { title: d.title }),
+      onclick: () => {
+        forgetDocument(storage, d.id);
+        showMine();
+      },
+    }, t('landing.forget')))));
 }
 
-function formatTime(iso) {
-  const time = new Date(iso);
-  return Number.isNaN(time.getTime()) ? '' : time.toLocaleString();
+/** "5 minutes ago", the full date and time on hover. */
+function when(time) {
+  const date = new Date(time);
+  if (Number.isNaN(date.getTime())) return '';
+  return el('time', { datetime: date.toISOString(), title: formatDateTime(date) }, formatRelative(date));
 }

@@ -5,6 +5,7 @@ import { revertOperation, wordLevel, inlineView, sideBySide } from '../collab/di
 import { diff, listVersions, nameVersion, renameVersion, deleteVersion } from './api.js';
 import { createDiffViewer } from './diff-view.js';
 import { el, setChildren } from './dom.js';
+import { t } from './i18n.js';
 
 const SEEN_PREFIX = 'tandem:seen:';
 
@@ -23,24 +24,24 @@ export function createVersionsPanel(o) {
   let layout = 'inline';
   let shown = null; // {from, to, label, spans} of the diff on screen
 
-  const list = el('ul', { class: 'version-list', 'aria-label': 'Named versions' });
+  const list = el('ul', { class: 'version-list', 'aria-label': t('versions.list') });
   const since = el('p', { class: 'since-last-look', hidden: true });
   const nameInput = el('input', {
-    type: 'text', class: 'version-name', maxlength: 200, 'aria-label': 'Name for the current version',
-    placeholder: 'e.g. Sent to the board', onkeydown: (e) => { if (e.key === 'Enter') nameCurrent(); },
+    type: 'text', class: 'version-name', maxlength: 200, 'aria-label': t('versions.nameLabel'),
+    placeholder: t('versions.namePlaceholder'), onkeydown: (e) => { if (e.key === 'Enter') nameCurrent(); },
   });
   const nameForm = o.readOnly ? null : el('div', { class: 'name-version' },
-    nameInput, el('button', { type: 'button', class: 'name-version-button', onclick: () => nameCurrent() }, 'Name this version'));
-  const panel = el('aside', { class: 'versions-panel', hidden: true, 'aria-label': 'Versions' },
-    el('h2', {}, 'Versions'), since, ...(nameForm ? [nameForm] : []), list);
+    nameInput, el('button', { type: 'button', class: 'name-version-button', onclick: () => nameCurrent() }, t('versions.nameButton')));
+  const panel = el('aside', { class: 'versions-panel', hidden: true, 'aria-label': t('versions.title') },
+    el('h2', {}, t('versions.title')), since, ...(nameForm ? [nameForm] : []), list);
 
   const diffPane = el('div', { class: 'pane diff-pane', hidden: true });
   const diffTitle = el('span', { class: 'diff-title', 'aria-live': 'polite' });
-  const layoutButton = el('button', { type: 'button', class: 'diff-layout', onclick: () => switchLayout() }, 'Side by side');
-  const closeDiff = el('button', { type: 'button', class: 'diff-close', onclick: () => hideDiff() }, 'Back to live');
+  const layoutButton = el('button', { type: 'button', class: 'diff-layout', onclick: () => switchLayout() }, t('diff.sideBySide'));
+  const closeDiff = el('button', { type: 'button', class: 'diff-close', onclick: () => hideDiff() }, t('history.backToLive'));
   const inlineBox = el('div', { class: 'diff-inline' });
-  const beforeBox = el('div', { class: 'diff-before', 'aria-label': 'Before' });
-  const afterBox = el('div', { class: 'diff-after', 'aria-label': 'After' });
+  const beforeBox = el('div', { class: 'diff-before', 'aria-label': t('diff.before') });
+  const afterBox = el('div', { class: 'diff-after', 'aria-label': t('diff.after') });
   const sides = el('div', { class: 'diff-sides', hidden: true }, beforeBox, afterBox);
   diffPane.append(el('div', { class: 'diff-bar' }, diffTitle, layoutButton, closeDiff), inlineBox, sides);
   o.main.append(diffPane, panel);
@@ -49,9 +50,9 @@ export function createVersionsPanel(o) {
   const afterViewer = createDiffViewer(afterBox);
 
   const button = el('button', {
-    type: 'button', class: 'toggle versions-toggle', 'aria-pressed': 'false', title: 'Named versions, changes and restore',
+    type: 'button', class: 'toggle versions-toggle', 'aria-pressed': 'false', title: t('versions.toggleTitle'),
     onclick: () => toggle(),
-  }, 'Versions');
+  }, t('versions.title'));
   const exportMenu = o.header.querySelector('.export');
   o.header.insertBefore(button, exportMenu);
 
@@ -68,10 +69,10 @@ export function createVersionsPanel(o) {
     if (!Number.isSafeInteger(lastSeen) || lastSeen < 0) lastSeen = o.session.rev;
     const changes = o.session.rev - lastSeen;
     if (changes > 0) {
-      setChildren(since, `${changes} change${changes === 1 ? '' : 's'} since you last looked. `,
-        el('button', { type: 'button', class: 'since-last-look-button', onclick: () => showDiff(lastSeen, 'since you last looked') }, 'Show them'));
+      setChildren(since, t('versions.sinceLastLook', { count: changes }), ' ',
+        el('button', { type: 'button', class: 'since-last-look-button', onclick: () => showDiff(lastSeen, t('diff.sinceLastLook')) }, t('versions.showThem')));
       since.hidden = false;
-      button.textContent = 'Versions •';
+      button.textContent = t('versions.titleChanged');
     }
     remember();
   }
@@ -86,26 +87,28 @@ export function createVersionsPanel(o) {
     try {
       versions = await listVersions(o.id);
     } catch (e) {
-      o.onMessage(`Versions unavailable: ${e.message}`);
+      o.onMessage(t('versions.unavailable', { error: e.message }));
       return;
     }
-    setChildren(list, versions.length ? versions.map(item) : [el('li', { class: 'no-versions' }, 'No named versions yet.')]);
+    setChildren(list, versions.length ? versions.map(item) : [el('li', { class: 'no-versions' }, t('versions.none'))]);
   }
 
   function item(version) {
-    const by = version.author ? ` · ${version.author}` : '';
+    const meta = version.author
+      ? t('versions.metaBy', { rev: version.rev, author: version.author })
+      : t('versions.meta', { rev: version.rev });
     const actions = [
-      el('button', { type: 'button', class: 'version-diff', onclick: () => showDiff(version.rev, `since “${version.name}”`) }, 'Changes since'),
+      el('button', { type: 'button', class: 'version-diff', onclick: () => showDiff(version.rev, t('diff.sinceVersion', { name: version.name })) }, t('versions.changesSince')),
     ];
     if (!o.readOnly) {
       actions.push(
-        el('button', { type: 'button', class: 'version-restore', onclick: () => restore(version) }, 'Restore'),
-        el('button', { type: 'button', class: 'version-rename', onclick: () => rename(version) }, 'Rename'),
-        el('button', { type: 'button', class: 'version-delete', onclick: () => remove(version) }, 'Delete'));
+        el('button', { type: 'button', class: 'version-restore', onclick: () => restore(version) }, t('versions.restore')),
+        el('button', { type: 'button', class: 'version-rename', onclick: () => rename(version) }, t('versions.rename')),
+        el('button', { type: 'button', class: 'version-delete', onclick: () => remove(version) }, t('versions.delete')));
     }
     return el('li', { class: 'version', 'data-rev': String(version.rev) },
       el('span', { class: 'version-label' }, version.name),
-      el('span', { class: 'version-meta' }, ` revision ${version.rev}${by}`),
+      el('span', { class: 'version-meta' }, ` ${meta}`),
       el('span', { class: 'version-actions' }, ...actions));
   }
 
@@ -116,20 +119,20 @@ export function createVersionsPanel(o) {
       await nameVersion(o.id, o.session.rev, name, o.name());
       nameInput.value = '';
     } catch (e) {
-      o.onMessage(e.code === 'exists' ? 'This revision has a name already: rename it instead.' : `Could not name the version: ${e.message}`);
+      o.onMessage(e.code === 'exists' ? t('versions.namedAlready') : t('versions.nameFailed', { error: e.message }));
     }
     await refresh();
   }
 
   async function rename(version) {
-    const name = window.prompt('New name', version.name);
+    const name = window.prompt(t('versions.newName'), version.name);
     if (!name || !name.trim()) return;
-    try { await renameVersion(o.id, version.rev, name.trim()); } catch (e) { o.onMessage(`Could not rename: ${e.message}`); }
+    try { await renameVersion(o.id, version.rev, name.trim()); } catch (e) { o.onMessage(t('versions.renameFailed', { error: e.message })); }
     await refresh();
   }
 
   async function remove(version) {
-    try { await deleteVersion(o.id, version.rev); } catch (e) { o.onMessage(`Could not delete: ${e.message}`); }
+    try { await deleteVersion(o.id, version.rev); } catch (e) { o.onMessage(t('versions.deleteFailed', { error: e.message })); }
     await refresh();
   }
 
@@ -140,7 +143,7 @@ export function createVersionsPanel(o) {
       const answer = await diff(o.id, from, to);
       shown = { from, to, label, spans: wordLevel(answer.spans) };
     } catch (e) {
-      o.onMessage(`Diff unavailable: ${e.message}`);
+      o.onMessage(t('diff.unavailable', { error: e.message }));
       return;
     }
     if (from === lastSeen) remember();
@@ -152,11 +155,11 @@ export function createVersionsPanel(o) {
 
   function render() {
     if (!shown) return;
-    diffTitle.textContent = `Changes ${shown.label} (revisions ${shown.from} to ${shown.to})`;
+    diffTitle.textContent = t('diff.title', { label: shown.label, from: shown.from, to: shown.to });
     const inline = layout === 'inline';
     inlineBox.hidden = !inline;
     sides.hidden = inline;
-    layoutButton.textContent = inline ? 'Side by side' : 'Inline';
+    layoutButton.textContent = inline ? t('diff.sideBySide') : t('diff.inline');
     if (inline) {
       inlineViewer.show(inlineView(shown.spans));
     } else {
@@ -189,7 +192,7 @@ export function createVersionsPanel(o) {
       try {
         answer = await diff(o.id, version.rev, at);
       } catch (e) {
-        o.onMessage(`Could not restore: ${e.message}`);
+        o.onMessage(t('versions.restoreFailed', { error: e.message }));
         return;
       }
       if (o.session.rev !== at) continue; // others' edits arrived meanwhile: diff again
@@ -198,10 +201,10 @@ export function createVersionsPanel(o) {
       if (unsynced) op = TextOperation.transform(op, unsynced)[0];
       if (!op.isNoop()) o.view.dispatch({ changes: changesFromOperation(op), userEvent: 'restore', scrollIntoView: true });
       hideDiff();
-      o.onMessage(`Restored “${version.name}”. Undo (Ctrl-Z) takes it back.`);
+      o.onMessage(t('versions.restored', { name: version.name }));
       return;
     }
-    o.onMessage('Could not restore: the document keeps changing. Try again.');
+    o.onMessage(t('versions.restoreBusy'));
   }
 
   function toggle() {

@@ -12,7 +12,13 @@ const COLORS = ['#2a9d8f', '#e76f51', '#264653', '#8338ec', '#d62828', '#3a86ff'
  * message and which calls `deliver(message)` for each message to send.
  */
 export class DummyServer {
-  constructor({ text = '', history = [] } = {}) {
+  /**
+   * @param {object} [o] `maxDocumentBytes`: an operation that would make the text longer (in UTF-8)
+   *   is refused with too-large; `maxMessageBytes`: told in the welcome (the caller enforces it).
+   */
+  constructor({ text = '', history = [], maxDocumentBytes = Infinity, maxMessageBytes = null } = {}) {
+    this.maxDocumentBytes = maxDocumentBytes;
+    this.maxMessageBytes = maxMessageBytes;
     this.initial = text;
     this.text = text;
     /** [{op, src, seq, client, name}], the op of revision i at index i. */
@@ -22,7 +28,7 @@ export class DummyServer {
     this.applied = new Map();
     this.connections = new Set();
     this.clientCounter = 0;
-    /** Test hook: the next operation is refused with this code. */
+    /** Test hook: the next operation is refused with this code (or the next ones with these codes). */
     this.rejectNext = null;
   }
 
@@ -93,12 +99,13 @@ class DummyConnection {
       ranges: [],
     };
     const users = server.others(this).map((c) => ({ ...c.user }));
+    const limit = server.maxMessageBytes ? { maxMessageBytes: server.maxMessageBytes } : {};
     if (m.rev === null) {
       this.send({ type: 'welcome', doc: 'doc', client: this.client, mode: 'edit', rev: server.head,
-        head: server.head, text: server.text, users });
+        head: server.head, ...limit, text: server.text, users });
     } else {
       this.send({ type: 'welcome', doc: 'doc', client: this.client, mode: 'edit', rev: m.rev,
-        head: server.head, users });
+        head: server.head, ...limit, users });
       for (let r = m.rev; r < server.head; r++) this.send(operationMessage(server.history[r], r));
     }
     for (const other of server.others(this)) other.send({ type: 'join', user: { ...this.user } });
@@ -110,8 +117,10 @@ class DummyConnection {
     const seen = server.applied.get(this.src);
     if (seen && seen.has(m.seq)) return this.send({ type: 'ack', seq: m.seq, rev: seen.get(m.seq) });
     if (server.rejectNext) {
-      const code = server.rejectNext;
-      server.rejectNext = null;
+      // a code, or a list of codes for the next operations
+      const codes = [].concat(server.rejectNext);
+      const code = codes.shift();
+      server.rejectNext = codes.length ? codes : null;
       return this.error(code, 'refused by the test', m.seq);
     }
     if (seen && m.seq <= Math.max(...seen.keys())) return this.error('not-in-order', 'old seq', m.seq);
@@ -130,6 +139,12 @@ class DummyConnection {
       problem = e.message;
     }
     if (problem) return this.error('invalid-op', problem, m.seq);
+    if (server.maxDocumentBytes !== Infinity) {
+      const bytes = Buffer.byteLength(op.apply(server.text), 'utf8');
+      if (bytes > server.maxDocumentBytes) {
+        return this.error('too-large', `the document would exceed its limit of ${server.maxDocumentBytes} bytes`, m.seq);
+      }
+    }
     const rev = server.head;
     server.append({ op, src: this.src, seq: m.seq, client: this.client, name: this.user.name,
       time: new Date().toISOString() });

@@ -12,7 +12,8 @@ import java.util.function.UnaryOperator;
  *
  * @param dbUrl                the JDBC URL ({@code TANDEM_DB_URL}), or {@code null} for the default:
  *                             an embedded H2 file, {@code ~/.tandem/tandem.mv.db} (see
- *                             {@link dev.tandem.store.StoreSettings#defaultUrl}). A container
+ *                             {@link dev.tandem.store.StoreSettings#defaultUrl}; an SQLite file,
+ *                             {@code jdbc:sqlite:…}, is the cheaper embedded choice). A container
  *                             {@code DataSource} bound at {@code java:comp/env/jdbc/tandem} wins over it.
  * @param dbUser               {@code TANDEM_DB_USER}; default none
  * @param dbPassword           {@code TANDEM_DB_PASSWORD}; default none
@@ -47,11 +48,74 @@ import java.util.function.UnaryOperator;
  *                             reverse proxies whose {@code X-Forwarded-*} headers are believed; default
  *                             loopback ({@code 127.0.0.0/8,::1}: a proxy on the same machine), {@code none}
  *                             for no proxy at all
+ * @param maxDocumentBytes     {@code TANDEM_MAX_DOCUMENT_BYTES}: the largest document, in UTF-8 bytes of its
+ *                             text; an operation that would make a document larger is refused
+ *                             ({@code too-large}, the connection stays open); default 64 MiB
+ * @param listDocuments        {@code TANDEM_LIST_DOCUMENTS}: whether {@code GET /api/docs} lists every document
+ *                             to anyone in an instance without sign-in and without an edit token; default
+ *                             {@code false} (it answers 404), because there a document's id is what lets its
+ *                             holder read and edit it. With an edit token or sign-in the list needs them.
+ * @param auth                 {@code TANDEM_AUTH}: who is who; default {@link AuthMode#NONE}
+ * @param admins               {@code TANDEM_ADMINS}, comma-separated: users (the provider's subject, or the
+ *                             container's principal name) and groups ({@code group:NAME}) who may list every
+ *                             document and change its owner; default none. Only with sign-in.
+ * @param oidc                 with {@code TANDEM_AUTH=oidc}, the provider: {@code TANDEM_OIDC_ISSUER},
+ *                             {@code TANDEM_OIDC_CLIENT_ID}, {@code TANDEM_OIDC_CLIENT_SECRET} (required then) and
+ *                             {@code TANDEM_OIDC_GROUPS_CLAIM} (default {@code groups}); {@code null} otherwise
  */
 public record Settings(String dbUrl, String dbUser, String dbPassword, List<String> allowedOrigins,
                        int maxMessageBytes, int maxMessagesPerSecond, Duration pingInterval, Duration idleTimeout,
                        Duration throttlePatience, long maxOutboundBytes, int maxDocuments, int maxConnectionsPerDocument,
-                       String editToken, MetricsAccess metrics, List<String> trustedProxies) {
+                       String editToken, MetricsAccess metrics, List<String> trustedProxies,
+                       long maxDocumentBytes, boolean listDocuments, AuthMode auth, List<String> admins, Oidc oidc) {
+
+    /**
+     * The OpenID Connect provider Tandem signs users in with. The client secret also keys the
+     * session cookies (every node has it), so it must be long: at least 16 characters.
+     */
+    public record Oidc(String issuer, String clientId, String clientSecret, String groupsClaim) {
+
+        public Oidc {
+            if (issuer == null || clientId == null || clientSecret == null) {
+                throw new IllegalArgumentException("TANDEM_AUTH=oidc needs TANDEM_OIDC_ISSUER, TANDEM_OIDC_CLIENT_ID and TANDEM_OIDC_CLIENT_SECRET");
+            }
+            if (!issuer.startsWith("https://") && !issuer.startsWith("http://")) {
+                throw new IllegalArgumentException("TANDEM_OIDC_ISSUER must be the provider's http(s) URL, not \"" + issuer + "\"");
+            }
+            if (clientSecret.length() < 16) {
+                throw new IllegalArgumentException("TANDEM_OIDC_CLIENT_SECRET must be at least 16 characters (it also keys the session cookies)");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Oidc[issuer=" + issuer + ", clientId=" + clientId + ", clientSecret=***, groupsClaim=" + groupsClaim + "]";
+        }
+    }
+
+    /** {@code TANDEM_AUTH}: whether users sign in, and who vouches for them. */
+    public enum AuthMode {
+        /** Nobody signs in: whoever has a document's id may edit it (capability links). */
+        NONE,
+        /** Users sign in through an OpenID Connect provider. */
+        OIDC,
+        /** The servlet container authenticates users ({@code getUserPrincipal}, {@code isUserInRole}). */
+        CONTAINER;
+
+        static AuthMode parse(String value) {
+            for (AuthMode mode : values()) {
+                if (mode.name().equalsIgnoreCase(value)) {
+                    return mode;
+                }
+            }
+            throw new IllegalArgumentException("TANDEM_AUTH must be none, oidc or container, not \"" + value + "\"");
+        }
+
+        /** Whether users sign in and per-document access applies. */
+        public boolean signsIn() {
+            return this != NONE;
+        }
+    }
 
     /** {@code TANDEM_METRICS}: whether {@code /metrics} is served, and to whom. */
     public enum MetricsAccess {
@@ -76,10 +140,12 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
     public static final int DEFAULT_MAX_MESSAGES_PER_SECOND = 200;
     public static final int DEFAULT_PING_SECONDS = 30;
     public static final String DEFAULT_TRUSTED_PROXIES = "127.0.0.0/8,::1";
+    public static final long DEFAULT_MAX_DOCUMENT_BYTES = 64L << 20;
 
     public Settings {
         allowedOrigins = List.copyOf(allowedOrigins);
         trustedProxies = List.copyOf(trustedProxies);
+        admins = List.copyOf(admins);
         if (maxMessageBytes < 1024) {
             throw new IllegalArgumentException("TANDEM_MAX_MESSAGE_BYTES must be at least 1024, not " + maxMessageBytes);
         }
@@ -101,6 +167,9 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
         }
         if (throttlePatience.isNegative()) {
             throw new IllegalArgumentException("TANDEM_THROTTLE_PATIENCE_SECONDS must not be negative, not " + throttlePatience.toSeconds());
+        }
+        if (maxDocumentBytes < 1) {
+            throw new IllegalArgumentException("TANDEM_MAX_DOCUMENT_BYTES must be at least 1, not " + maxDocumentBytes);
         }
         if (editToken != null && editToken.length() < 16) {
             throw new IllegalArgumentException("TANDEM_EDIT_TOKEN must be at least 16 characters (a long random secret)");
@@ -140,7 +209,21 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
                 number(lookup, "TANDEM_MAX_CONNECTIONS_PER_DOCUMENT", 500),
                 text(lookup, "TANDEM_EDIT_TOKEN", null),
                 MetricsAccess.parse(text(lookup, "TANDEM_METRICS", "local")),
-                trustedProxies(text(lookup, "TANDEM_TRUSTED_PROXIES", DEFAULT_TRUSTED_PROXIES)));
+                trustedProxies(text(lookup, "TANDEM_TRUSTED_PROXIES", DEFAULT_TRUSTED_PROXIES)),
+                longNumber(lookup, "TANDEM_MAX_DOCUMENT_BYTES", DEFAULT_MAX_DOCUMENT_BYTES),
+                bool(lookup, "TANDEM_LIST_DOCUMENTS", false),
+
+                AuthMode.parse(text(lookup, "TANDEM_AUTH", "none")),
+                list(text(lookup, "TANDEM_ADMINS", "")),
+                oidc(lookup));
+    }
+
+    private static Oidc oidc(UnaryOperator<String> lookup) {
+        if (AuthMode.parse(text(lookup, "TANDEM_AUTH", "none")) != AuthMode.OIDC) {
+            return null;
+        }
+        return new Oidc(text(lookup, "TANDEM_OIDC_ISSUER", null), text(lookup, "TANDEM_OIDC_CLIENT_ID", null),
+                text(lookup, "TANDEM_OIDC_CLIENT_SECRET", null), text(lookup, "TANDEM_OIDC_GROUPS_CLAIM", "groups"));
     }
 
     private static List<String> list(String commaSeparated) {
@@ -157,6 +240,17 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
         return value == null || value.isBlank() ? fallback : value.trim();
     }
 
+    private static boolean bool(UnaryOperator<String> lookup, String name, boolean fallback) {
+        String value = text(lookup, name, null);
+        if (value == null) {
+            return fallback;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException(name + " must be true or false, not \"" + value + "\"");
+    }
+
     private static int number(UnaryOperator<String> lookup, String name, int fallback) {
         String value = text(lookup, name, null);
         if (value == null) {
@@ -164,6 +258,18 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
         }
         try {
             return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not \"" + value + "\"");
+        }
+    }
+
+    private static long longNumber(UnaryOperator<String> lookup, String name, long fallback) {
+        String value = text(lookup, name, null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, not \"" + value + "\"");
         }
@@ -177,6 +283,8 @@ public record Settings(String dbUrl, String dbUser, String dbPassword, List<Stri
                 + ", pingInterval=" + pingInterval + ", idleTimeout=" + idleTimeout + ", throttlePatience=" + throttlePatience
                 + ", maxOutboundBytes=" + maxOutboundBytes + ", maxDocuments=" + maxDocuments
                 + ", maxConnectionsPerDocument=" + maxConnectionsPerDocument + ", editToken=" + (editToken == null ? "none" : "set")
-                + ", metrics=" + metrics + ", trustedProxies=" + trustedProxies + "]";
+                + ", metrics=" + metrics + ", trustedProxies=" + trustedProxies + ", maxDocumentBytes=" + maxDocumentBytes
+                + ", listDocuments=" + listDocuments
+                + ", auth=" + auth + ", admins=" + admins + (oidc == null ? "" : ", oidc=" + oidc) + "]";
     }
 }

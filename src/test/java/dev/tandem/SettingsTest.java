@@ -25,10 +25,55 @@ class SettingsTest {
     }
 
     @Test
+    void theDocumentSizeLimitIs64MiBUnlessSetAndMayExceedAnInt() {
+        assertThat(Settings.read(name -> null).maxDocumentBytes()).isEqualTo(64L << 20);
+        assertThat(Settings.read(Map.of("TANDEM_MAX_DOCUMENT_BYTES", "4294967296")::get).maxDocumentBytes()).isEqualTo(1L << 32);
+        assertThatThrownBy(() -> Settings.read(Map.of("TANDEM_MAX_DOCUMENT_BYTES", "0")::get))
+                .hasMessageContaining("TANDEM_MAX_DOCUMENT_BYTES");
+        assertThatThrownBy(() -> Settings.read(Map.of("TANDEM_MAX_DOCUMENT_BYTES", "64M")::get))
+                .hasMessageContaining("TANDEM_MAX_DOCUMENT_BYTES");
+    }
+
+    @Test
+    void signInIsOffUnlessTandemAuthTurnsItOn() {
+        Settings defaults = Settings.read(name -> null);
+        assertThat(defaults.auth()).isEqualTo(Settings.AuthMode.NONE);
+        assertThat(defaults.auth().signsIn()).isFalse();
+        assertThat(defaults.admins()).isEmpty();
+
+        Settings container = Settings.read(Map.of("TANDEM_AUTH", "Container", "TANDEM_ADMINS", "root, group:tandem-admins")::get);
+        assertThat(container.auth()).isEqualTo(Settings.AuthMode.CONTAINER);
+        assertThat(container.auth().signsIn()).isTrue();
+        assertThat(container.admins()).containsExactly("root", "group:tandem-admins");
+        assertThatThrownBy(() -> Settings.read(Map.of("TANDEM_AUTH", "ldap")::get)).hasMessageContaining("TANDEM_AUTH");
+    }
+
+    @Test
+    void oidcNeedsItsProviderAndALongSecretThatNeverReachesALog() {
+        assertThatThrownBy(() -> Settings.read(Map.of("TANDEM_AUTH", "oidc")::get)).hasMessageContaining("TANDEM_OIDC_ISSUER");
+        assertThatThrownBy(() -> Settings.read(Map.of("TANDEM_AUTH", "oidc", "TANDEM_OIDC_ISSUER", "https://idp.example/realms/x",
+                "TANDEM_OIDC_CLIENT_ID", "tandem", "TANDEM_OIDC_CLIENT_SECRET", "short")::get)).hasMessageContaining("16");
+        Settings oidc = Settings.read(Map.of("TANDEM_AUTH", "oidc", "TANDEM_OIDC_ISSUER", "https://idp.example/realms/x",
+                "TANDEM_OIDC_CLIENT_ID", "tandem", "TANDEM_OIDC_CLIENT_SECRET", "a-long-client-secret-of-keycloak")::get);
+        assertThat(oidc.auth()).isEqualTo(Settings.AuthMode.OIDC);
+        assertThat(oidc.oidc()).isEqualTo(new Settings.Oidc("https://idp.example/realms/x", "tandem", "a-long-client-secret-of-keycloak", "groups"));
+        assertThat(oidc.toString()).contains("idp.example").doesNotContain("a-long-client-secret");
+        assertThat(Settings.read(name -> null).oidc()).isNull();
+    }
+
+    @Test
     void metricsAccessIsOneOfThreeWords() {
         assertThat(Settings.read(Map.of("TANDEM_METRICS", "Public")::get).metrics()).isEqualTo(Settings.MetricsAccess.PUBLIC);
         assertThat(Settings.read(Map.of("TANDEM_METRICS", "off")::get).metrics()).isEqualTo(Settings.MetricsAccess.OFF);
         assertThatThrownBy(() -> Settings.read(Map.of("TANDEM_METRICS", "yes")::get)).hasMessageContaining("TANDEM_METRICS");
+    }
+
+    @Test
+    void documentsAreListedToStrangersOnlyWhenTheOperatorSaysSo() {
+        assertThat(Settings.read(Map.<String, String>of()::get).listDocuments()).isFalse();
+        assertThat(Settings.read(Map.of("TANDEM_LIST_DOCUMENTS", "TRUE")::get).listDocuments()).isTrue();
+        assertThat(Settings.read(Map.of("TANDEM_LIST_DOCUMENTS", "false")::get).listDocuments()).isFalse();
+        assertThatThrownBy(() -> Settings.read(Map.of("TANDEM_LIST_DOCUMENTS", "yes")::get)).hasMessageContaining("TANDEM_LIST_DOCUMENTS");
     }
 
     @Test

@@ -40,9 +40,11 @@ public final class LoadGenerator {
                     report(options, results, scenarios.closedLoop(20, 1));
                     report(options, results, scenarios.closedLoop(100, 50));
                 }
+                case "b50" -> report(options, results, scenarios.closedLoop(100, 50)); // the write path's figure alone
                 case "c" -> report(options, results, scenarios.replay());
                 case "d" -> report(options, results, scenarios.idle(options.idle()));
-                default -> throw new IllegalArgumentException("no scenario " + scenario + ": a, b, c or d");
+                case "e" -> report(options, results, scenarios.largeDocument(options.documentMegabytes()));
+                default -> throw new IllegalArgumentException("no scenario " + scenario + ": a, b, b50, c, d or e");
             }
         }
         System.out.println();

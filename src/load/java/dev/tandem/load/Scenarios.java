@@ -1,5 +1,6 @@
 package dev.tandem.load;
 
+import dev.tandem.ot.TextOperation;
 import dev.tandem.trace.EditingTrace;
 import java.net.URI;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-/** The four scenarios; each runs on fresh documents, stops by itself and returns its figures. */
+/** The scenarios; each runs on fresh documents, stops by itself and returns its figures. */
 final class Scenarios {
 
     private final URI base;
@@ -113,17 +114,77 @@ final class Scenarios {
         }
     }
 
+    /**
+     * (e) one document of {@code megabytes} MB (ASCII, so bytes = units), pasted by one author in
+     * 512 KB operations as the editor splits a paste: the server's heap for it (after full GCs,
+     * so {@code --server-pid} is needed), the welcome time of a new connection (hello sent to the
+     * whole welcome received, five in turn), a history and an export read over HTTP, then that
+     * author typing {@code --rate} keystrokes a second in it: the keystroke-to-ack latency.
+     */
+    Result largeDocument(int megabytes) throws InterruptedException {
+        double load = ServerProbe.loadAverage();
+        boolean gc = server.collectGarbage();
+        double heapBefore = server.read().heapBytes();
+        String doc = doc("e" + megabytes + "mb");
+        try (Crowd crowd = new Crowd(base, server)) {
+            crowd.connect(List.of(doc), 1, null);
+            Author typist = crowd.authors.get(0);
+            int piece = 512 * 1024;
+            int length = 0;
+            String line = "0123456789 the quick brown fox jumps over the lazy dog, a line of a large log file\n";
+            String chunk = line.repeat(piece / line.length() + 1).substring(0, piece);
+            while (length < megabytes * 1_000_000) {
+                typist.editWhenRoom(TextOperation.splice(length, length, 0, chunk), 1);
+                length += piece;
+            }
+            crowd.settleAndCompare(600_000);
+            server.collectGarbage();
+            double heapPerDocumentMb = (server.read().heapBytes() - heapBefore) / 1e6;
+
+            List<Double> welcomes = new ArrayList<>();
+            try (Crowd readers = new Crowd(base, server)) {
+                for (int i = 0; i < 5; i++) {
+                    long start = System.nanoTime();
+                    readers.connect(List.of(doc), 1, null);
+                    welcomes.add((System.nanoTime() - start) / 1e6);
+                }
+            }
+            long head = typist.rev();
+            double history = server.timeGet("api/docs/" + doc + "/text?rev=" + head / 2);
+            double export = server.timeGet("api/docs/" + doc);
+            System.out.printf(java.util.Locale.ROOT, "e: %d MB document: server heap %.1f MB%s; welcome %s ms; "
+                            + "text at revision %d %.0f ms; GET api/docs/{id} %.0f ms%n", megabytes, heapPerDocumentMb,
+                    gc ? "" : " (no --server-pid: garbage included)", welcomes.stream().map(w -> String.format(java.util.Locale.ROOT, "%.0f", w)).toList(),
+                    head / 2, history, export);
+
+            ScheduledExecutorService keyboard = Executors.newScheduledThreadPool(1);
+            long period = Math.round(1_000_000.0 / options.rate());
+            ScheduledFuture<?> typing = keyboard.scheduleAtFixedRate(typist::type, 0, period, TimeUnit.MICROSECONDS);
+            return measure(crowd, "e-large-" + megabytes + "mb", 1, 1, load, gc ? "MB heap/document" : "MB heap/document(no-gc)",
+                    heapPerDocumentMb, () -> {
+                        typing.cancel(false);
+                        keyboard.shutdown();
+                    });
+        }
+    }
+
     /** Warm-up, a measured window, stop typing, settle and compare. */
     private Result measure(Crowd crowd, String name, int authors, int documents, double loadBefore, String extraName, double extra,
                            Runnable stop) throws InterruptedException {
         Thread.sleep(options.warmupSeconds() * 1000L);
         long start;
         try (ServerProbe.Sampler sampler = server.new Sampler()) {
+            double cpuBefore = server.cpuSeconds();
             crowd.run.measuring = true;
             start = System.nanoTime();
             Thread.sleep(options.seconds() * 1000L);
             crowd.run.measuring = false;
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuMicrosPerAck = (server.cpuSeconds() - cpuBefore) * 1e6 / crowd.run.acked.get();
+            if (extraName.isEmpty() && !Double.isNaN(cpuMicrosPerAck)) {
+                extraName = "server CPU µs/ack";
+                extra = cpuMicrosPerAck;
+            }
             stop.run();
             double loadAfter = ServerProbe.loadAverage();
             boolean converged = crowd.settleAndCompare(120_000);

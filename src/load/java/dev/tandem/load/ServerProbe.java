@@ -56,6 +56,25 @@ final class ServerProbe {
         }
     }
 
+    /**
+     * CPU seconds the server process has used (user + system, from {@code /proc/PID/stat}), or
+     * NaN when its pid is not given or it is not on this machine's Linux: exact where
+     * {@code process_cpu_usage} is a share of however many cores the JVM believes it has.
+     */
+    double cpuSeconds() {
+        if (serverPid == null) {
+            return Double.NaN;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", serverPid.toString(), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the name: state is field 3, utime 14 and stime 15 (proc(5)), in clock ticks of 1/100 s
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /** Runs a full GC in the server when its pid is known; returns whether it did. */
     boolean collectGarbage() {
         if (serverPid == null) {
@@ -126,6 +145,13 @@ final class ServerProbe {
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /** Milliseconds a {@code GET} of {@code path} takes, its whole answer read. */
+    double timeGet(String path) {
+        long start = System.nanoTime();
+        get(path);
+        return (System.nanoTime() - start) / 1e6;
     }
 
     private String get(String path) {

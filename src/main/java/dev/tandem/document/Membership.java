@@ -78,9 +78,14 @@ final class Membership {
 
     void select(Session session, long rev, List<Range> ranges) {
         LiveDocument d = document;
-        long head = d.state == LiveDocument.State.READY || d.state == LiveDocument.State.CLOSING ? d.durable() : -1;
-        if (rev < 0 || rev > head) {
+        if (d.state != LiveDocument.State.READY && d.state != LiveDocument.State.CLOSING) {
             return; // presence is best effort: there is nothing to place these ranges against
+        }
+        long head = d.durable();
+        if (rev < 0 || rev > head) {
+            // PROTOCOL.md's error table: a rev the server never had is unknown-rev, for a select too
+            session.reject(Rejection.Code.UNKNOWN_REV, "revision " + rev + " is not between 0 and the head " + head, null);
+            return;
         }
         List<Range> placed = d.presence.select(session, rev, ranges, head, d.log, d.headText.length());
         for (Session other : d.presence.sessions()) {

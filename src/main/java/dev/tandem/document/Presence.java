@@ -33,6 +33,11 @@ final class Presence {
     }
 
     private final Map<Session, Seat> seats = new LinkedHashMap<>();
+    /**
+     * The seated sessions as an immutable list, rebuilt when one joins or leaves: every commit
+     * walks it (and may unseat a session while it does), joins and leaves are rare.
+     */
+    private List<Session> sessions = List.of();
     private long clients;
 
     /** Gives a joining session its client id (unique in the document while it is loaded) and a colour. */
@@ -40,15 +45,18 @@ final class Presence {
         session.client = "c" + ++clients;
         session.color = leastUsedColour();
         seats.put(session, new Seat(session, head));
+        sessions = List.copyOf(seats.keySet());
     }
 
     void unseat(Session session) {
-        seats.remove(session);
+        if (seats.remove(session) != null) {
+            sessions = List.copyOf(seats.keySet());
+        }
     }
 
     /** The sessions of the document, in the order they joined. */
     List<Session> sessions() {
-        return new ArrayList<>(seats.keySet());
+        return sessions;
     }
 
     boolean isEmpty() {

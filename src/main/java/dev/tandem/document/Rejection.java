@@ -12,7 +12,9 @@ public record Rejection(Code code, String message, Long seq) {
         INVALID_OP("invalid-op"),
         UNKNOWN_REV("unknown-rev"),
         NOT_IN_ORDER("not-in-order"),
-        FORBIDDEN("forbidden");
+        FORBIDDEN("forbidden"),
+        /** The operation would make the document larger than its limit; the connection stays open. */
+        DOCUMENT_TOO_LARGE("too-large");
 
         private final String wireName;
 

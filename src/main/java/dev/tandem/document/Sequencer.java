@@ -14,7 +14,9 @@ import java.util.logging.Logger;
  *
  * <ol>
  *   <li>a view connection: {@code forbidden};
- *   <li>a second unacknowledged operation of the connection: {@code not-in-order};
+ *   <li>while another operation of the connection awaits its ack: a resend (a {@code seq} already
+ *       applied for this {@code src}) is acknowledged at its original revision, which a client
+ *       whose old connection lingers can see arrive late; anything else is {@code not-in-order};
  *   <li>{@code rev} outside {@code [0, head]}: {@code unknown-rev};
  *   <li>a {@code seq} already applied for this {@code src}: a resend, acknowledged at its
  *       original revision and not applied again; a {@code seq} not above the last applied one
@@ -22,6 +24,7 @@ import java.util.logging.Logger;
  *   <li>a base length other than the document's length at {@code rev}, or (after transformation
  *       against every revision since {@code rev}) a cut through a surrogate pair:
  *       {@code invalid-op};
+ *   <li>a result longer than the document size limit (in UTF-8 bytes): {@code too-large};
  *   <li>otherwise the transformed operation is decided at the lane's head.
  * </ol>
  *
@@ -49,8 +52,13 @@ final class Sequencer {
             return;
         }
         if (session.outstanding != null) {
-            session.reject(Rejection.Code.NOT_IN_ORDER, "operation " + seq + " was sent while operation "
-                    + session.outstanding + " awaits its ack", seq);
+            long last = document.lastSeq.getOrDefault(session.src, -1L);
+            if (seq <= last && seq != session.outstanding) {
+                resend(session, seq, last, false);
+            } else {
+                session.reject(Rejection.Code.NOT_IN_ORDER, "operation " + seq + " was sent while operation "
+                        + session.outstanding + " awaits its ack", seq);
+            }
             return;
         }
         long head = document.durable();
@@ -72,7 +80,7 @@ final class Sequencer {
         }
         long last = document.lastSeq.getOrDefault(session.src, -1L);
         if (seq <= last) {
-            resend(session, seq, last);
+            resend(session, seq, last, true);
             return;
         }
         RecentLog log = document.log;
@@ -100,6 +108,12 @@ final class Sequencer {
             refuse(session, seq, Rejection.Code.INVALID_OP, misfit + " (at revision " + log.head() + ")");
             return;
         }
+        long limit = document.service.settings().maxDocumentBytes();
+        if (!document.headText.staysWithin(transformed, limit)) {
+            refuse(session, seq, Rejection.Code.DOCUMENT_TOO_LARGE, "the document would exceed its limit of " + limit
+                    + " bytes (it has " + document.headText.utf8Length() + " at revision " + log.head() + ")");
+            return;
+        }
         document.decide(session, seq, transformed);
     }
 
@@ -117,11 +131,15 @@ final class Sequencer {
         });
     }
 
-    /** {@code seq} is not above the last applied one: acknowledged if it was applied, refused if not. */
-    private void resend(Session session, long seq, long last) {
+    /**
+     * {@code seq} is not above the last applied one: acknowledged if it was applied, refused if not.
+     * {@code settles}: whether it is the connection's outstanding operation, which the answer ends;
+     * otherwise another one awaits its ack and stays outstanding.
+     */
+    private void resend(Session session, long seq, long last, boolean settles) {
         StoredOperation original = document.log.find(session.src, seq);
         if (original != null) {
-            acknowledge(session, seq, original.rev());
+            acknowledge(session, seq, original.rev(), settles);
             return;
         }
         document.service.storeExecutor().execute(() -> {
@@ -132,10 +150,15 @@ final class Sequencer {
                         return;
                     }
                     if (stored.isPresent()) {
-                        acknowledge(session, seq, stored.get().rev());
+                        acknowledge(session, seq, stored.get().rev(), settles);
                     } else {
-                        refuse(session, seq, Rejection.Code.NOT_IN_ORDER, "seq " + seq
-                                + " is neither above the last applied seq " + last + " of this src nor one that was applied");
+                        String message = "seq " + seq + " is neither above the last applied seq " + last
+                                + " of this src nor one that was applied";
+                        if (settles) {
+                            refuse(session, seq, Rejection.Code.NOT_IN_ORDER, message);
+                        } else {
+                            session.reject(Rejection.Code.NOT_IN_ORDER, message, seq);
+                        }
                     }
                 });
             } catch (RuntimeException e) {
@@ -144,11 +167,14 @@ final class Sequencer {
         });
     }
 
-    private void acknowledge(Session session, long seq, long rev) {
+    private void acknowledge(Session session, long seq, long rev, boolean settles) {
         if (rev < session.nextRev) {
-            session.acknowledgeResend(seq, rev);
+            session.acknowledgeResend(seq, rev, settles);
         } else {
             // not yet sent to this connection: the ack goes out in its place in revision order
+            if (!settles) {
+                session.resendsAwaited.add(seq);
+            }
             document.pump(session);
         }
     }

@@ -4,7 +4,9 @@ import dev.tandem.ot.Range;
 import dev.tandem.ot.TextOperation;
 import dev.tandem.store.StoredOperation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -38,6 +40,11 @@ final class Session implements Participation {
     long nextRev;
     /** The seq of its operation awaiting an ack or a rejection, or {@code null}. */
     Long outstanding;
+    /**
+     * Seqs of resends that arrived while another operation was outstanding and whose revision
+     * this connection has not been sent yet: that revision goes out as their ack.
+     */
+    final Set<Long> resendsAwaited = new HashSet<>();
     /** A store read for its catch-up is under way: the lane sends it nothing newer meanwhile. */
     boolean fetching;
     /** Whether this session still holds its document in memory (see {@link LiveDocument#pin}). */
@@ -124,8 +131,11 @@ final class Session implements Participation {
             throw new IllegalStateException("revision " + revision.rev() + " sent to " + client + " which expects " + nextRev);
         }
         nextRev++;
-        if (outstanding != null && outstanding == revision.seq() && src.equals(revision.src())) {
+        boolean own = src.equals(revision.src());
+        if (own && outstanding != null && outstanding == revision.seq()) {
             outstanding = null;
+            call(() -> participant.acknowledged(revision.seq(), revision.rev()));
+        } else if (own && resendsAwaited.remove(revision.seq())) {
             call(() -> participant.acknowledged(revision.seq(), revision.rev()));
         } else {
             call(() -> participant.applied(revision));
@@ -137,9 +147,14 @@ final class Session implements Participation {
         call(() -> participant.threadChanged(event));
     }
 
-    /** Acknowledges a resend whose revision this connection has been sent already. */
-    void acknowledgeResend(long seq, long rev) {
-        outstanding = null;
+    /**
+     * Acknowledges a resend whose revision this connection has been sent already; {@code settles}:
+     * it was the outstanding operation (not a late copy while another one awaits its ack).
+     */
+    void acknowledgeResend(long seq, long rev, boolean settles) {
+        if (settles) {
+            outstanding = null;
+        }
         call(() -> participant.acknowledged(seq, rev));
     }
 

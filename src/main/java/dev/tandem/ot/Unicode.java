@@ -31,6 +31,24 @@ public final class Unicode {
                 && Character.isLowSurrogate(text.charAt(position));
     }
 
+    /**
+     * UTF-8 bytes of one UTF-16 unit in a well-formed text: each half of a surrogate pair counts 2,
+     * so a pair counts the 4 bytes of its code point.
+     */
+    static int utf8Length(char unit) {
+        return unit < 0x80 ? 1 : unit < 0x800 || Character.isSurrogate(unit) ? 2 : 3;
+    }
+
+    /** UTF-8 bytes of a well-formed {@code text} (no unpaired surrogate). */
+    public static long utf8Length(CharSequence text) {
+        long bytes = 0;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            bytes += utf8Length(text.charAt(i));
+        }
+        return bytes;
+    }
+
     /** Appends {@code text} as a JSON string literal (for messages and {@code toString}). */
     static void appendQuoted(StringBuilder out, String text) {
         out.append('"');

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * indexed column fails with error 90112 ("Row not found when trying to delete from index") and
  * is retried until the lock timeout, and rollbacks under that contention can stall for seconds.
  * An embedded H2 file belongs to one process, so serialising its appends per document here
- * removes the contention entirely and loses nothing. PostgreSQL needs no lanes: its row lock
+ * removes the contention entirely and loses nothing; an SQLite file is used the same way (one
+ * writer at a time in any case, lanes keep its writers from queueing on its lock). PostgreSQL needs no lanes: its row lock
  * and the primary key decide between server nodes as well as threads.
  *
  * <p>The service already appends to one document from one thread at a time, so lanes cost it

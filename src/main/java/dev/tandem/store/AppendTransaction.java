@@ -2,7 +2,6 @@ package dev.tandem.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +27,7 @@ final class AppendTransaction {
                 "UPDATE documents SET rev = ?, length = ?, updated = ? WHERE id = ? AND rev = ?")) {
             update.setLong(1, newHead);
             update.setInt(2, lengthAfter);
-            update.setObject(3, OperationRows.timestamp(last.time()));
+            Times.set(update, 3, last.time());
             update.setString(4, id);
             update.setLong(5, expectedHead);
             moved = update.executeUpdate();
@@ -43,20 +42,21 @@ final class AppendTransaction {
                 insert.setString(1, id);
                 insert.setLong(2, newHead);
                 insert.setInt(3, lengthAfter);
-                insert.setObject(4, OperationRows.timestamp(batch.get(0).time()));
-                insert.setObject(5, OperationRows.timestamp(last.time()));
+                Times.set(insert, 4, batch.get(0).time());
+                Times.set(insert, 5, last.time());
                 insert.executeUpdate();
             }
         }
         OperationRows.insert(connection, id, batch);
+        SourceRows.move(connection, SourceRows.movesOf(id, batch));
         return new AppendResult.Appended(newHead);
     }
 
     /**
      * Explains a key or unique violation of a rolled-back append: another writer moved the head
-     * (a {@link AppendResult.Conflict}), or the batch repeats an applied {@code src}/{@code seq}
-     * (the caller's bug), or empty when neither holds any more and the append may simply be
-     * tried again (the document was created concurrently at revision 0).
+     * (a {@link AppendResult.Conflict}), or the batch repeats or goes back behind an applied
+     * {@code src}/{@code seq} (the caller's bug), or empty when neither holds any more and the
+     * append may simply be tried again (the document was created concurrently at revision 0).
      */
     static Optional<AppendResult> explainViolation(Connection connection, String id, long expectedHead,
             List<StoredOperation> batch, SQLException violation) throws SQLException {
@@ -64,39 +64,30 @@ final class AppendTransaction {
         if (head != expectedHead) {
             return Optional.of(new AppendResult.Conflict(head));
         }
-        try (PreparedStatement query = connection.prepareStatement("SELECT rev FROM operations WHERE doc = ? AND src = ? AND seq = ?")) {
-            for (StoredOperation operation : batch) {
-                query.setString(1, id);
-                query.setString(2, operation.src());
-                query.setLong(3, operation.seq());
-                try (ResultSet row = query.executeQuery()) {
-                    if (row.next()) {
-                        IllegalArgumentException bug = CallerContract.alreadyApplied(id, operation, row.getLong(1));
-                        bug.addSuppressed(violation);
-                        throw bug;
-                    }
-                }
+        for (SourceRows.Move move : SourceRows.movesOf(id, batch)) {
+            Optional<SourceRows.Last> last = SourceRows.last(connection, id, move.src());
+            if (last.isEmpty() || last.get().seq() < move.firstSeq()) {
+                continue;
             }
+            StoredOperation behind = batch.stream()
+                    .filter(operation -> operation.src().equals(move.src()) && operation.seq() <= last.get().seq())
+                    .findFirst().orElseThrow();
+            Optional<StoredOperation> applied = LogSearch.find(connection, id, behind.src(), behind.seq());
+            IllegalArgumentException bug = applied.isPresent()
+                    ? CallerContract.alreadyApplied(id, behind, applied.get().rev())
+                    : CallerContract.notAbove(id, behind, last.get().seq());
+            bug.addSuppressed(violation);
+            throw bug;
         }
         return Optional.empty();
     }
 
     /**
-     * The head as the log itself shows it: normally {@code documents.rev}, but the operations'
-     * primary key is the final word, should a writer ever have got past the head check.
+     * The head as the log itself shows it: normally {@code documents.rev}, but the log's rows
+     * are the final word, should a writer ever have got past the head check.
      */
     static long actualHead(Connection connection, String id) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT d.rev, (SELECT MAX(o.rev) FROM operations o WHERE o.doc = d.id) FROM documents d WHERE d.id = ?")) {
-            query.setString(1, id);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return 0;
-                }
-                long rev = row.getLong(1);
-                long lastOperation = row.getLong(2);
-                return row.wasNull() ? rev : Math.max(rev, lastOperation + 1);
-            }
-        }
+        Optional<Long> rev = DocumentRows.head(connection, id);
+        return rev.isEmpty() ? 0 : OperationRows.end(connection, id, rev.get());
     }
 }

@@ -30,7 +30,7 @@ final class CallerContract {
         if (lengthAfter < 0) {
             throw new IllegalArgumentException("length after the batch for '" + id + "' is negative: " + lengthAfter);
         }
-        Map<String, Long> seen = new HashMap<>();
+        Map<String, StoredOperation> seen = new HashMap<>();
         StoredOperation[] truncated = new StoredOperation[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
             StoredOperation operation = batch.get(i);
@@ -42,9 +42,14 @@ final class CallerContract {
                 throw new IllegalArgumentException("operation at rev " + operation.rev() + " of '" + id
                         + "' lacks its operation, src, client or time: " + operation);
             }
-            Long twin = seen.put(operation.src() + '\u0000' + operation.seq(), operation.rev());
-            if (twin != null) {
-                throw alreadyApplied(id, operation, twin);
+            StoredOperation before = seen.put(operation.src(), operation);
+            if (before != null && before.seq() == operation.seq()) {
+                throw alreadyApplied(id, operation, before.rev());
+            }
+            if (before != null && before.seq() > operation.seq()) {
+                throw new IllegalArgumentException("src " + operation.src() + " seq " + operation.seq() + " at rev " + operation.rev()
+                        + " of '" + id + "' comes after its seq " + before.seq() + " at rev " + before.rev()
+                        + " (an author's seqs increase along the log)");
             }
             truncated[i] = new StoredOperation(operation.rev(), operation.operation(), operation.src(), operation.seq(),
                     operation.client(), operation.name(), truncate(operation.time()));
@@ -78,6 +83,11 @@ final class CallerContract {
     static IllegalArgumentException alreadyApplied(String id, StoredOperation operation, long earlierRev) {
         return new IllegalArgumentException("src " + operation.src() + " seq " + operation.seq() + " is already at rev " + earlierRev
                 + " of '" + id + "', so it cannot be appended again at rev " + operation.rev() + " (look it up with find first)");
+    }
+
+    static IllegalArgumentException notAbove(String id, StoredOperation operation, long lastSeq) {
+        return new IllegalArgumentException("src " + operation.src() + " seq " + operation.seq() + " at rev " + operation.rev()
+                + " of '" + id + "' is not above its last applied seq " + lastSeq + " (an author's seqs increase along the log)");
     }
 
     static void checkRange(long from, long to) {

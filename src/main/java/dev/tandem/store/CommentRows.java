@@ -5,8 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +32,7 @@ final class CommentRows {
             insert.setString(6, WireJson.writeText(thread.quote()));
             insert.setBoolean(7, thread.resolved());
             insert.setString(8, thread.resolvedBy());
-            insert.setObject(9, timestamp(thread.created()));
+            Times.set(insert, 9, thread.created());
             insert.executeUpdate();
         }
         insertComment(connection, id, thread.comments().get(0));
@@ -62,8 +60,12 @@ final class CommentRows {
             insert.setString(4, comment.src());
             insert.setString(5, comment.author());
             insert.setString(6, WireJson.writeText(comment.text()));
-            insert.setObject(7, timestamp(comment.created()));
-            insert.setObject(8, comment.edited() == null ? null : timestamp(comment.edited()));
+            Times.set(insert, 7, comment.created());
+            if (comment.edited() == null) {
+                insert.setNull(8, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                Times.set(insert, 8, comment.edited());
+            }
             insert.executeUpdate();
         }
     }
@@ -77,7 +79,7 @@ final class CommentRows {
                 while (row.next()) {
                     threads.put(row.getString(1), new CommentThread(row.getString(1), row.getLong(2), row.getInt(3), row.getInt(4),
                             WireJson.readText(row.getString(5), "the quote of thread " + row.getString(1) + " of '" + id + "'"),
-                            row.getBoolean(6), row.getString(7), instant(row, 8), List.of()));
+                            row.getBoolean(6), row.getString(7), Times.read(row, "created"), List.of()));
                 }
             }
         }
@@ -90,7 +92,7 @@ final class CommentRows {
                     comments.computeIfAbsent(row.getString(2), any -> new ArrayList<>()).add(new Comment(row.getString(1), row.getString(2),
                             row.getString(3), row.getString(4),
                             WireJson.readText(row.getString(5), "comment " + row.getString(1) + " of '" + id + "'"),
-                            instant(row, 6), row.getObject(7) == null ? null : instant(row, 7)));
+                            Times.read(row, "created"), row.getObject(7) == null ? null : Times.read(row, "edited")));
                 }
             }
         }
@@ -113,7 +115,7 @@ final class CommentRows {
     static boolean edit(Connection connection, String id, String comment, String text, Instant edited) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE comments SET text = ?, edited = ? WHERE doc = ? AND id = ?")) {
             update.setString(1, WireJson.writeText(text));
-            update.setObject(2, timestamp(edited));
+            Times.set(update, 2, edited);
             update.setString(3, id);
             update.setString(4, comment);
             return update.executeUpdate() == 1;
@@ -156,13 +158,5 @@ final class CommentRows {
                 return row.next();
             }
         }
-    }
-
-    private static OffsetDateTime timestamp(Instant time) {
-        return OffsetDateTime.ofInstant(time, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        return row.getObject(column, OffsetDateTime.class).toInstant();
     }
 }

@@ -26,6 +26,15 @@ final class ConnectionPool {
             // inserts every document's batch with one JDBC batch
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
+        if (url.startsWith("jdbc:sqlite:")) {
+            createParentDirectory(url);
+            // per connection: NORMAL in WAL mode writes every commit to the log before it returns
+            // (it survives the process being killed, as H2's WRITE_DELAY=0 does; fsync only at
+            // checkpoints), and a writer waits for the one before it instead of failing
+            config.addDataSourceProperty("synchronous", "NORMAL");
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("busy_timeout", "10000");
+        }
         config.setMaximumPoolSize(10);
         // a database that is down shows within seconds, in /health too, not after Hikari's 30 s
         config.setConnectionTimeout(5_000);
@@ -38,12 +47,31 @@ final class ConnectionPool {
         }
     }
 
+    /** SQLite creates its file but not the directory it is in (H2 did both). */
+    private static void createParentDirectory(String url) {
+        String file = url.substring("jdbc:sqlite:".length());
+        int options = file.indexOf('?');
+        file = options < 0 ? file : file.substring(0, options);
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return;
+        }
+        java.nio.file.Path parent = java.nio.file.Path.of(file).toAbsolutePath().getParent();
+        try {
+            java.nio.file.Files.createDirectories(parent);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create the directory " + parent + " for the SQLite file: " + e.getMessage(), e);
+        }
+    }
+
     static String driverFor(String url) {
         if (url.startsWith("jdbc:h2:")) {
             return "org.h2.Driver";
         }
         if (url.startsWith("jdbc:postgresql:")) {
             return "org.postgresql.Driver";
+        }
+        if (url.startsWith("jdbc:sqlite:")) {
+            return "org.sqlite.JDBC";
         }
         return null;
     }

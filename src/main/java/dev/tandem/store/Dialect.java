@@ -7,8 +7,9 @@ import java.sql.SQLException;
 import java.util.Locale;
 
 /**
- * The databases the JDBC store runs on. The SQL is the same on both; only what lies outside
- * standard SQL differs: how schema migrations are serialised and how H2 is made durable.
+ * The databases the JDBC store runs on. The SQL is the same on all; only what lies outside
+ * standard SQL differs: how schema migrations are serialised, how the embedded ones are made
+ * durable, and how SQLite keeps times ({@link Times}).
  */
 enum Dialect {
 
@@ -36,6 +37,29 @@ enum Dialect {
                 throw new SQLException("H2 must commit with WRITE_DELAY 0 for acknowledged operations to survive a crash:"
                         + " add ;WRITE_DELAY=0 to the JDBC URL, or connect as the database's admin (" + e.getMessage() + ")",
                         e.getSQLState(), e);
+            }
+        }
+    },
+
+    SQLITE {
+        @Override
+        void lockForMigration(Connection connection) {
+            // the migration's first write takes SQLite's one write lock for the whole transaction
+        }
+
+        @Override
+        void prepare(Connection connection) throws SQLException {
+            // WAL: a commit appends to the write-ahead log, readers never wait for the writer.
+            // The mode is kept in the file; synchronous and the busy timeout are set on every
+            // connection by the pool (ConnectionPool), and checked here.
+            execute(connection, "PRAGMA journal_mode=WAL");
+            try (PreparedStatement query = connection.prepareStatement("PRAGMA synchronous");
+                 java.sql.ResultSet row = query.executeQuery()) {
+                row.next();
+                if (row.getInt(1) < 1) {
+                    throw new SQLException("SQLite must commit with synchronous=NORMAL or FULL for acknowledged operations"
+                            + " to survive a crash, not OFF");
+                }
             }
         }
     },
@@ -75,7 +99,10 @@ enum Dialect {
         if ("PostgreSQL".equalsIgnoreCase(product)) {
             return POSTGRESQL;
         }
+        if ("SQLite".equalsIgnoreCase(product)) {
+            return SQLITE;
+        }
         throw new StoreException("unsupported database '" + product + " " + meta.getDatabaseProductVersion()
-                + "' at " + meta.getURL() + ": Tandem runs on H2 and PostgreSQL");
+                + "' at " + meta.getURL() + ": Tandem runs on SQLite, H2 and PostgreSQL");
     }
 }

@@ -27,7 +27,7 @@ final class DocumentRows {
     /** The newest stored snapshot at or before {@code atOrBefore}; none stands for (0, ""). */
     static Optional<Snapshot> newestSnapshot(Connection connection, String id, long atOrBefore) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT rev, text FROM snapshots WHERE doc = ? AND rev <= ? ORDER BY rev DESC FETCH FIRST 1 ROWS ONLY")) {
+                "SELECT rev, text FROM snapshots WHERE doc = ? AND rev <= ? ORDER BY rev DESC LIMIT 1")) {
             query.setString(1, id);
             query.setLong(2, atOrBefore);
             try (ResultSet row = query.executeQuery()) {
@@ -57,7 +57,7 @@ final class DocumentRows {
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 summaries.add(new DocumentSummary(rows.getString("id"), rows.getLong("rev"), rows.getInt("length"),
-                        OperationRows.instant(rows, "updated")));
+                        Times.read(rows, "updated")));
             }
         }
         return summaries;

@@ -16,7 +16,8 @@ import java.util.Optional;
  *
  * <p>Ids are validated by the caller (PROTOCOL.md's id pattern); stores do not re-check them.
  * Failures of the storage itself (the database is down) are {@link StoreException}s. A call that
- * breaks what a method asks of its caller (a batch with gaps, a repeated {@code src}/{@code seq},
+ * breaks what a method asks of its caller (a batch with gaps, a {@code seq} not above its
+ * {@code src}'s last one,
  * a snapshot beyond the head, a negative revision or limit) is a bug in the caller: it fails
  * with an {@link IllegalArgumentException} that names the values, and writes nothing.
  *
@@ -47,8 +48,8 @@ public interface DocumentStore extends AutoCloseable {
      * <p>Durable when it returns: an acknowledgement may be sent after this.
      *
      * @param batch       at least one operation, with {@code rev}s {@code expectedHead} and on
-     *     without gaps, and no {@code src}/{@code seq} that the log (or the batch) already holds
-     *     (look a resent operation up with {@link #find} first)
+     *     without gaps, and each {@code src}'s {@code seq}s increasing, above the last one the log
+     *     holds for it (look a resent operation up with {@link #find} first)
      * @param lengthAfter the document's length after the last operation of the batch
      * @throws IllegalArgumentException when the batch breaks those rules; nothing is written
      */
@@ -64,7 +65,7 @@ public interface DocumentStore extends AutoCloseable {
      * <p>Durable when it returns, for every {@link AppendResult.Appended}.
      *
      * <p>Every batch is checked as {@link #append} checks it before anything is written; a
-     * batch that repeats a {@code src}/{@code seq} the log already holds (which only the log
+     * batch with a {@code seq} not above its {@code src}'s last in the log (which only the log
      * shows) fails the whole call with an {@link IllegalArgumentException}, and writes nothing
      * for that document; whether the other documents' batches were written is then not said.
      * A {@link StoreException} leaves every document's outcome unknown.
@@ -91,7 +92,10 @@ public interface DocumentStore extends AutoCloseable {
      */
     List<StoredOperation> read(String id, long from, long to);
 
-    /** The operation that {@code src} sent with {@code seq}, if it was applied. */
+    /**
+     * The operation that {@code src} sent with {@code seq}, if it was applied. Fast for the
+     * src's last seq (a resend); an older one is searched for in the log (package-info).
+     */
     Optional<StoredOperation> find(String id, String src, long seq);
 
     /** The highest {@code seq} applied for {@code src} in this document, or -1 when none was. */
@@ -177,6 +181,16 @@ public interface DocumentStore extends AutoCloseable {
 
     /** Deletes a comment, and its thread with it when it was the thread's last: {@code false} if there is no such comment. */
     boolean deleteComment(String id, String comment);
+
+    /**
+     * Who may do what with the documents of this store: users, owners, access entries, API
+     * tokens ({@link AccessStore}), kept in the same database. The same object on every call.
+     *
+     * @throws UnsupportedOperationException from stores that keep no access rules (test doubles)
+     */
+    default AccessStore access() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no access rules");
+    }
 
     /** Whether the storage answers right now (for {@code /health}). */
     boolean isReachable();

@@ -81,6 +81,11 @@ public abstract class ForwardingDocumentStore implements DocumentStore {
     }
 
     @Override
+    public AccessStore access() {
+        return store.access();
+    }
+
+    @Override
     public boolean isReachable() {
         return store.isReachable();
     }

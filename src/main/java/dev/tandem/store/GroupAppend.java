@@ -18,7 +18,7 @@ import java.util.Optional;
  * {@link AppendResult.Conflict}, and nothing of its batch is inserted. Conflicts are found this
  * way, up front, because on PostgreSQL a violated constraint aborts the whole transaction. When
  * one is violated anyway (a document created concurrently at revision 0, another node's operation
- * at the same revision, a repeated {@code src}/{@code seq}) or the database gives the
+ * at the same revision, a {@code src}/{@code seq} not above the author's last) or the database gives the
  * transaction up, nothing is committed and the caller appends document by document, where each
  * violation is explained as {@link JdbcDocumentStore#append} explains it.
  */
@@ -79,6 +79,11 @@ final class GroupAppend {
         }
         if (!writing.isEmpty()) {
             OperationRows.insertAll(connection, writing);
+            List<SourceRows.Move> moves = new ArrayList<>();
+            for (Append append : writing) {
+                moves.addAll(SourceRows.movesOf(append.id(), append.batch()));
+            }
+            SourceRows.move(connection, moves);
         }
         return results;
     }
@@ -92,7 +97,7 @@ final class GroupAppend {
                 List<StoredOperation> batch = append.batch();
                 update.setLong(1, append.expectedHead() + batch.size());
                 update.setInt(2, append.lengthAfter());
-                update.setObject(3, OperationRows.timestamp(batch.get(batch.size() - 1).time()));
+                Times.set(update, 3, batch.get(batch.size() - 1).time());
                 update.setString(4, append.id());
                 update.setLong(5, append.expectedHead());
                 update.addBatch();
@@ -115,8 +120,8 @@ final class GroupAppend {
             insert.setString(1, append.id());
             insert.setLong(2, newHead);
             insert.setInt(3, append.lengthAfter());
-            insert.setObject(4, OperationRows.timestamp(batch.get(0).time()));
-            insert.setObject(5, OperationRows.timestamp(batch.get(batch.size() - 1).time()));
+            Times.set(insert, 4, batch.get(0).time());
+            Times.set(insert, 5, batch.get(batch.size() - 1).time());
             insert.executeUpdate();
         }
     }

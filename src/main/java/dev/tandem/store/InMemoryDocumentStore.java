@@ -30,6 +30,7 @@ public final class InMemoryDocumentStore implements DocumentStore {
     /** Document id to its threads by id, in the order opened; each map is guarded by its own monitor. */
     private final ConcurrentHashMap<String, Map<String, CommentThread>> threads = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final AccessStore access = new InMemoryAccessStore(this);
 
     public InMemoryDocumentStore() {
         this(Clock.systemUTC());
@@ -50,6 +51,11 @@ public final class InMemoryDocumentStore implements DocumentStore {
         }
         viewLinks.put(fresh.viewToken, id);
         return true;
+    }
+
+    @Override
+    public AccessStore access() {
+        return access;
     }
 
     @Override
@@ -352,10 +358,13 @@ public final class InMemoryDocumentStore implements DocumentStore {
             }
             for (StoredOperation operation : batch) {
                 NavigableMap<Long, StoredOperation> bySeq = bySrc.get(operation.src());
-                StoredOperation earlier = bySeq == null ? null : bySeq.get(operation.seq());
-                if (earlier != null) {
-                    throw CallerContract.alreadyApplied(id, operation, earlier.rev());
+                if (bySeq == null || bySeq.lastKey() < operation.seq()) {
+                    continue;
                 }
+                StoredOperation earlier = bySeq.get(operation.seq());
+                throw earlier != null
+                        ? CallerContract.alreadyApplied(id, operation, earlier.rev())
+                        : CallerContract.notAbove(id, operation, bySeq.lastKey());
             }
             for (StoredOperation operation : batch) {
                 log.add(operation);

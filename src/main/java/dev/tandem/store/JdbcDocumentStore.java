@@ -2,7 +2,6 @@ package dev.tandem.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,8 +17,9 @@ import javax.sql.DataSource;
  * <p>An append is one transaction ({@link AppendTransaction}): it moves the head in {@code documents} only
  * if it is still the expected one (on PostgreSQL a concurrent writer's row lock makes the loser
  * see 0 rows; on H2 appends to one document are serialised in this JVM, see
- * {@link AppendLanes}), then inserts the batch with one JDBC batch. The primary key of
- * {@code operations} is the last guard: if it is violated anyway, the append is a
+ * {@link AppendLanes}), then inserts the batch as one log row ({@link OperationRows}) and moves
+ * its authors' last seqs ({@link SourceRows}). The primary key of {@code operation_log} is the
+ * last guard: if it is violated anyway, the append is a
  * {@link AppendResult.Conflict} too, never an exception, because a second server node relies on
  * losing that way. If a commit itself fails the outcome is unknown and a {@link StoreException}
  * says so: the caller must not acknowledge, and the author's resend is found by {@link #find}.
@@ -35,6 +35,7 @@ public final class JdbcDocumentStore implements DocumentStore {
     private final AutoCloseable ownedPool;
     private final Clock clock;
     private final AppendLanes lanes;
+    private final AccessStore access;
 
     /** A store over a data source that the caller (e.g. the container) owns and closes. */
     public JdbcDocumentStore(DataSource dataSource) {
@@ -45,9 +46,10 @@ public final class JdbcDocumentStore implements DocumentStore {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.clock = clock;
+        this.access = new JdbcAccessStore(dataSource, clock);
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);
-            this.lanes = dialect == Dialect.H2 ? AppendLanes.striped() : AppendLanes.none();
+            this.lanes = dialect == Dialect.POSTGRESQL ? AppendLanes.none() : AppendLanes.striped();
             dialect.prepare(connection);
             Schema.migrate(connection, dialect);
         } catch (SQLException e) {
@@ -75,8 +77,8 @@ public final class JdbcDocumentStore implements DocumentStore {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO documents (id, rev, length, created, updated) VALUES (?, 0, 0, ?, ?)")) {
                 insert.setString(1, id);
-                insert.setObject(2, OperationRows.timestamp(now));
-                insert.setObject(3, OperationRows.timestamp(now));
+                Times.set(insert, 2, now);
+                Times.set(insert, 3, now);
                 insert.executeUpdate();
             } catch (SQLException e) {
                 if (SqlStates.isIntegrityViolation(e)) {
@@ -190,31 +192,13 @@ public final class JdbcDocumentStore implements DocumentStore {
 
     @Override
     public Optional<StoredOperation> find(String id, String src, long seq) {
-        return inConnection("find src " + src + " seq " + seq + " in '" + id + "'", connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT " + OperationRows.COLUMNS + " FROM operations WHERE doc = ? AND src = ? AND seq = ?")) {
-                query.setString(1, id);
-                query.setString(2, src);
-                query.setLong(3, seq);
-                return OperationRows.readAll(query, id).stream().findFirst();
-            }
-        });
+        return inConnection("find src " + src + " seq " + seq + " in '" + id + "'", connection -> LogSearch.find(connection, id, src, seq));
     }
 
     @Override
     public long lastSeq(String id, String src) {
-        return inConnection("last seq of src " + src + " in '" + id + "'", connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT MAX(seq) FROM operations WHERE doc = ? AND src = ?")) {
-                query.setString(1, id);
-                query.setString(2, src);
-                try (ResultSet row = query.executeQuery()) {
-                    row.next();
-                    long seq = row.getLong(1);
-                    return row.wasNull() ? -1L : seq;
-                }
-            }
-        });
+        return inConnection("last seq of src " + src + " in '" + id + "'",
+                connection -> SourceRows.last(connection, id, src).map(SourceRows.Last::seq).orElse(-1L));
     }
 
     @Override
@@ -262,7 +246,7 @@ public final class JdbcDocumentStore implements DocumentStore {
         CallerContract.checkLimit(limit);
         return inConnection("list documents", connection -> {
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT id, rev, length, updated FROM documents ORDER BY updated DESC, id FETCH FIRST ? ROWS ONLY")) {
+                    "SELECT id, rev, length, updated FROM documents ORDER BY updated DESC, id LIMIT ?")) {
                 query.setInt(1, limit);
                 return DocumentRows.summaries(query);
             }
@@ -277,6 +261,11 @@ public final class JdbcDocumentStore implements DocumentStore {
                 return DocumentRows.summaries(query).stream().findFirst();
             }
         });
+    }
+
+    @Override
+    public AccessStore access() {
+        return access;
     }
 
     /** The data source under the store (for tests that look at the tables). */

@@ -2,7 +2,7 @@ package dev.tandem.store;
 
 import java.sql.SQLException;
 
-/** Reading the SQLSTATE of a failure, the one code H2 and PostgreSQL share. */
+/** Reading the SQLSTATE of a failure, the one code H2 and PostgreSQL share (and SQLite's result code). */
 final class SqlStates {
 
     private SqlStates() {
@@ -16,6 +16,9 @@ final class SqlStates {
         Throwable current = failure;
         for (int depth = 0; current != null && depth < 10; depth++) {
             if (current instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+            if (current instanceof SQLException sql && isSqliteConstraint(sql)) {
                 return true;
             }
             current = next(current);
@@ -36,6 +39,11 @@ final class SqlStates {
             current = next(current);
         }
         return false;
+    }
+
+    /** SQLite's driver gives no SQLSTATE, only SQLite's result code: 19 is SQLITE_CONSTRAINT (extended codes keep it in the low byte). */
+    private static boolean isSqliteConstraint(SQLException failure) {
+        return failure.getClass().getName().startsWith("org.sqlite.") && (failure.getErrorCode() & 0xFF) == 19;
     }
 
     /** The message and SQLSTATE of a failure and of what it hides. */

@@ -22,18 +22,38 @@ public record StoreSettings(String url, String user, String password) {
     public static final String CONTAINER_DATA_SOURCE = "java:comp/env/jdbc/tandem";
 
     /**
-     * The embedded H2 file database in {@code home/.tandem/tandem.mv.db}.
+     * The embedded default: the H2 file database {@code home/.tandem/tandem.mv.db}
+     * ({@link #h2Url}). {@link #sqliteUrl} is the other embedded choice, cheaper per write.
+     */
+    public static String defaultUrl(Path home) {
+        return h2Url(home);
+    }
+
+    /**
+     * An embedded SQLite file {@code home/.tandem/tandem.db}, in WAL mode with
+     * {@code synchronous=NORMAL} (set per connection by the pool): every commit is in the
+     * write-ahead log before it returns, so an acknowledged operation survives {@code kill -9} of
+     * the JVM. It does not fsync each commit: an operating-system crash or power loss may still
+     * lose the last commits (as with H2's {@code WRITE_DELAY=0}). Its write path costs about a
+     * quarter of H2's CPU (README, Performance).
+     */
+    public static String sqliteUrl(Path home) {
+        return "jdbc:sqlite:" + home.resolve(".tandem").resolve("tandem.db").toAbsolutePath().toString().replace('\\', '/');
+    }
+
+    /**
+     * The embedded H2 file database {@code home/.tandem/tandem.mv.db}.
      *
      * <p>{@code WRITE_DELAY=0}: every commit is written to the file before it returns, so an
      * acknowledged operation survives {@code kill -9} of the JVM (H2's default, 500 ms, writes
      * from a background thread and loses what was committed since). The store also sets it on
-     * every start, so a hand-written H2 URL is covered too (H2 forgets it on reopen otherwise). It does not fsync:
-     * an operating-system crash or power loss may still lose the last commits.
+     * every start, so a hand-written H2 URL is covered too (H2 forgets it on reopen otherwise).
+     * It does not fsync: an operating-system crash or power loss may still lose the last commits.
      *
      * <p>{@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook would close the database while
      * the application is still committing during a graceful stop; the store's pool closes it.
      */
-    public static String defaultUrl(Path home) {
+    public static String h2Url(Path home) {
         String file = home.resolve(".tandem").resolve("tandem").toAbsolutePath().toString().replace('\\', '/');
         return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }

@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +21,7 @@ final class VersionRows {
             insert.setLong(2, version.rev());
             insert.setString(3, version.name());
             insert.setString(4, version.author());
-            insert.setObject(5, OffsetDateTime.ofInstant(version.created(), ZoneOffset.UTC));
+            Times.set(insert, 5, version.created());
             insert.executeUpdate();
             return true;
         } catch (SQLException e) {
@@ -42,7 +40,7 @@ final class VersionRows {
                 List<NamedVersion> versions = new ArrayList<>();
                 while (row.next()) {
                     versions.add(new NamedVersion(row.getLong(1), row.getString(2), row.getString(3),
-                            row.getObject(4, OffsetDateTime.class).toInstant()));
+                            Times.read(row, "created")));
                 }
                 return versions;
             }

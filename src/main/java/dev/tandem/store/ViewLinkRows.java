@@ -36,7 +36,7 @@ final class ViewLinkRows {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO view_links (token, doc, created) VALUES (?, ?, ?)")) {
             insert.setString(1, token);
             insert.setString(2, id);
-            insert.setObject(3, OperationRows.timestamp(now));
+            Times.set(insert, 3, now);
             insert.executeUpdate();
         }
         return token;

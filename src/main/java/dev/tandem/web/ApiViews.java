@@ -38,17 +38,33 @@ public final class ApiViews {
         }
     }
 
-    @JsonbPropertyOrder({"id", "rev", "length", "updated"})
-    public record SummaryView(String id, long rev, int length, String updated) {
-        static SummaryView of(DocumentSummary summary) {
-            return new SummaryView(summary.id(), summary.rev(), summary.length(), String.valueOf(summary.updated()));
+    /** An item of {@code GET /api/docs}; {@code title} as {@link dev.tandem.document.Title} says. */
+    @JsonbPropertyOrder({"id", "title", "rev", "length", "updated"})
+    public record SummaryView(String id, String title, long rev, int length, String updated) {
+        static SummaryView of(DocumentSummary summary, String title) {
+            return new SummaryView(summary.id(), title, summary.rev(), summary.length(), String.valueOf(summary.updated()));
+        }
+
+        /** The items whose title contains {@code query}, ignoring case ("My documents", searchable by title). */
+        static List<SummaryView> titledWith(List<SummaryView> items, String query) {
+            String wanted = query.strip().toLowerCase(java.util.Locale.ROOT);
+            return items.stream().filter(item -> item.title().toLowerCase(java.util.Locale.ROOT).contains(wanted)).toList();
         }
     }
 
+    /**
+     * An operation of the log. On a read-only link it has no {@code src} (JSON-B leaves out nulls):
+     * an author's {@code src} is for those who edit with them, and a link's holder edits nothing.
+     */
     @JsonbPropertyOrder({"rev", "op", "client", "name", "src", "seq", "time"})
     public record OperationView(long rev, List<Object> op, String client, String name, String src, long seq, String time) {
         static OperationView of(StoredOperation op) {
             return new OperationView(op.rev(), op.operation().toWire(), op.client(), op.name(), op.src(), op.seq(),
+                    String.valueOf(op.time()));
+        }
+
+        static OperationView readOnly(StoredOperation op) {
+            return new OperationView(op.rev(), op.operation().toWire(), op.client(), op.name(), null, op.seq(),
                     String.valueOf(op.time()));
         }
     }

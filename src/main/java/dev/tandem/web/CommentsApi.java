@@ -30,7 +30,7 @@ final class CommentsApi {
         DocumentsServlet.answer(request, id.thenCompose(found -> found.isPresent()
                 ? service.threads(found.get()) : CompletableFuture.completedFuture(Optional.empty())), (r, threads) -> {
             if (threads.isEmpty()) {
-                DocumentsServlet.notFound(r, shownAs);
+                DocumentsServlet.notFound(request, r, shownAs);
             } else {
                 HttpJson.write(r, 200, threads.get().stream().map(ApiViews.ThreadView::of).toList());
             }
@@ -39,7 +39,7 @@ final class CommentsApi {
 
     /** POST, PUT or DELETE under {@code …/threads}: {@code path} is {@code [id, "threads", …]}. */
     void change(HttpServletRequest request, HttpServletResponse response, String method, String[] path, byte[] body) throws IOException {
-        Map<?, ?> json = object(response, body);
+        Map<?, ?> json = object(request, response, body);
         if (json == null) {
             return;
         }
@@ -49,7 +49,7 @@ final class CommentsApi {
             Long from = integer(json, "from");
             Long to = integer(json, "to");
             if (rev == null || from == null || to == null || from > Integer.MAX_VALUE || to > Integer.MAX_VALUE) {
-                HttpJson.error(response, 400, "bad-request", "\"rev\", \"from\" and \"to\" must be non-negative integers");
+                HttpJson.error(request, response, 400, "bad-request", "error.threadAnchor");
                 return;
             }
             reply(request, id, service.openThread(id, string(json, "thread"), string(json, "comment"), rev, from.intValue(),
@@ -59,7 +59,7 @@ final class CommentsApi {
                     string(json, "src")), 201);
         } else if (method.equals("PUT") && path.length == 3) {
             if (!(json.get("resolved") instanceof Boolean resolved)) {
-                HttpJson.error(response, 400, "bad-request", "\"resolved\" must be true or false");
+                HttpJson.error(request, response, 400, "bad-request", "error.threadResolved");
                 return;
             }
             reply(request, id, service.resolveThread(id, path[2], resolved, optional(json, "by")), 204);
@@ -68,7 +68,7 @@ final class CommentsApi {
         } else if (method.equals("DELETE") && path.length == 5 && path[3].equals("comments")) {
             reply(request, id, service.deleteComment(id, path[4], string(json, "src")), 204);
         } else {
-            HttpJson.error(response, 405, "method-not-allowed", method + " is not allowed here");
+            HttpJson.error(request, response, 405, "method-not-allowed", "error.methodNotAllowed", "method", method);
         }
     }
 
@@ -79,16 +79,14 @@ final class CommentsApi {
                     r.setStatus(success);
                     r.setContentLength(0);
                 }
-                case NO_SUCH_DOCUMENT -> DocumentsServlet.notFound(r, id);
-                case UNKNOWN_REVISION -> HttpJson.error(r, 404, "unknown-rev", "the anchor's revision is above the head");
-                case BAD_ANCHOR -> HttpJson.error(r, 400, "bad-anchor",
-                        "an anchor covers at least one unit of the text at its revision, and cuts no surrogate pair");
-                case INVALID -> HttpJson.error(r, 400, "bad-request", "ids (thread, comment, src) are 8 to 64 of [A-Za-z0-9_-];"
-                        + " a comment has 1 to 10000 characters (UTF-16 units) and no control characters but newline and tab");
-                case NO_SUCH_THREAD -> HttpJson.error(r, 404, "not-found", "no such thread");
-                case NO_SUCH_COMMENT -> HttpJson.error(r, 404, "not-found", "no such comment");
-                case CONFLICT -> HttpJson.error(r, 409, "exists", "that id is another thread's or comment's");
-                case FORBIDDEN -> HttpJson.error(r, 403, "forbidden", "only its author's editor may change a comment");
+                case NO_SUCH_DOCUMENT -> DocumentsServlet.notFound(request, r, id);
+                case UNKNOWN_REVISION -> HttpJson.error(request, r, 404, "unknown-rev", "error.anchorAboveHead");
+                case BAD_ANCHOR -> HttpJson.error(request, r, 400, "bad-anchor", "error.badAnchor");
+                case INVALID -> HttpJson.error(request, r, 400, "bad-request", "error.invalidComment");
+                case NO_SUCH_THREAD -> HttpJson.error(request, r, 404, "not-found", "error.noThread");
+                case NO_SUCH_COMMENT -> HttpJson.error(request, r, 404, "not-found", "error.noComment");
+                case CONFLICT -> HttpJson.error(request, r, 409, "exists", "error.commentIdTaken");
+                case FORBIDDEN -> HttpJson.error(request, r, 403, "forbidden", "error.notCommentAuthor");
             }
         });
     }
@@ -110,16 +108,16 @@ final class CommentsApi {
     }
 
     /** The body as a JSON object, or {@code null} after answering 400. */
-    private static Map<?, ?> object(HttpServletResponse response, byte[] body) throws IOException {
+    private static Map<?, ?> object(HttpServletRequest request, HttpServletResponse response, byte[] body) throws IOException {
         Object json;
         try {
             json = HttpJson.read(body);
         } catch (JsonbException e) {
-            HttpJson.error(response, 400, "bad-request", "the body is not JSON");
+            HttpJson.error(request, response, 400, "bad-request", "error.notJson");
             return null;
         }
         if (!(json instanceof Map<?, ?> object)) {
-            HttpJson.error(response, 400, "bad-request", "the body is not a JSON object");
+            HttpJson.error(request, response, 400, "bad-request", "error.notObject");
             return null;
         }
         return object;

@@ -1,10 +1,13 @@
 package dev.tandem.web;
 
+import dev.tandem.access.AccessControl;
+import dev.tandem.access.Caller;
 import dev.tandem.document.DocumentId;
 import dev.tandem.document.DocumentService;
 import dev.tandem.document.DocumentState;
 import dev.tandem.document.RevisionDiff;
 import dev.tandem.document.TextAtRevision;
+import dev.tandem.document.Title;
 import dev.tandem.store.DocumentSummary;
 import dev.tandem.store.StoreException;
 import dev.tandem.store.StoredOperation;
@@ -23,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,15 +44,30 @@ final class DocumentsServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(DocumentsServlet.class.getName());
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
+    /** Characters of a drawn id: 22 of 62 symbols are 131 random bits, PROTOCOL.md asks for at least 128. */
+    static final int FRESH_ID_LENGTH = 22;
+
     private final transient DocumentService service;
     private final int maxBodyBytes;
+    private final boolean listOpen;
     private final transient SecureRandom random = new SecureRandom();
     private final transient VersionsApi versions;
     private final transient CommentsApi comments;
+    /** With sign-in: whose documents are listed, and who owns a new one; {@code null} without. */
+    private final transient AccessControl access;
 
-    DocumentsServlet(DocumentService service, int maxBodyBytes) {
+    /**
+     * @param listOpen whether {@code GET /api/docs} answers requests that carry no signed-in user:
+     *                 where the instance has an edit token (whose filter has let the request through) or its
+     *                 operator set {@code TANDEM_LIST_DOCUMENTS}. Otherwise a document's id is what lets its
+     *                 holder edit, and the list of ids is nobody's business but a signed-in user's.
+     * @param access   with sign-in, whose documents are listed and who owns a new one; {@code null} without
+     */
+    DocumentsServlet(DocumentService service, int maxBodyBytes, boolean listOpen, AccessControl access) {
         this.service = service;
         this.maxBodyBytes = maxBodyBytes;
+        this.listOpen = listOpen;
+        this.access = access;
         this.versions = new VersionsApi(service);
         this.comments = new CommentsApi(service);
     }
@@ -62,7 +81,7 @@ final class DocumentsServlet extends HttpServlet {
             LOG.log(Level.SEVERE, "failed answering " + request.getRequestURI(), e);
             if (!response.isCommitted()) {
                 response.reset();
-                HttpJson.error(response, 500, "internal", "internal error");
+                HttpJson.error(request, response, 500, "internal", "error.internal");
             }
         }
     }
@@ -71,19 +90,25 @@ final class DocumentsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] path = segments(request);
         if (path.length == 0) {
-            answer(request, service.list(MAX_LISTED), (r, list) ->
-                    HttpJson.write(r, 200, list.stream().map(ApiViews.SummaryView::of).toList()));
+            if (access == null && !listOpen && request.getUserPrincipal() == null) {
+                // the same answer as any path that is not there: the list is not advertised
+                HttpJson.error(request, response, 404, "not-found", "error.noResource");
+                return;
+            }
+            String query = request.getParameter("q");
+            answer(request, listed(request).thenCompose(this::titled),
+                    (r, list) -> HttpJson.write(r, 200, query == null ? list : ApiViews.SummaryView.titledWith(list, query)));
             return;
         }
         String id = path[0];
         if (!DocumentId.isValid(id)) {
-            HttpJson.error(response, 400, "invalid-id", "document ids match ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
+            invalidId(request, response);
         } else if (path.length == 1) {
             // the read-only link's token goes only to those who have the id, which lets them edit anyway
             answer(request, service.get(id).thenCombine(service.viewToken(id), (found, token) ->
                     found.map(state -> ApiViews.DocumentView.of(state, token.orElse(null)))), (r, found) -> {
                 if (found.isEmpty()) {
-                    notFound(r, id);
+                    notFound(request, r, id);
                 } else {
                     HttpJson.write(r, 200, found.get());
                 }
@@ -102,10 +127,29 @@ final class DocumentsServlet extends HttpServlet {
                     operations(request, id);
                 }
             } catch (BadParameter e) {
-                HttpJson.error(response, 400, "bad-parameter", e.getMessage());
+                e.answer(request, response);
             }
         } else {
-            HttpJson.error(response, 404, "not-found", "no such resource");
+            HttpJson.error(request, response, 404, "not-found", "error.noResource");
+        }
+    }
+
+    /**
+     * Without sign-in, every document; with it, "My documents" ({@link AccessControl#documentsOf}),
+     * or every document for an administrator who asks {@code ?all=true}.
+     */
+    private CompletionStage<List<DocumentSummary>> listed(HttpServletRequest request) {
+        if (access == null) {
+            return service.list(MAX_LISTED);
+        }
+        Caller caller = CallerRequest.callerOf(request);
+        if (caller.admin() && "true".equals(request.getParameter("all"))) {
+            return service.list(MAX_LISTED);
+        }
+        try {
+            return CompletableFuture.completedFuture(access.documentsOf(caller, MAX_LISTED));
+        } catch (StoreException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 
@@ -119,16 +163,16 @@ final class DocumentsServlet extends HttpServlet {
         boolean naming = path.length == 2 && path[1].equals("versions");
         boolean restoring = path.length == 4 && path[1].equals("versions") && path[3].equals("restore");
         if (path.length != 0 && !naming && !restoring) {
-            HttpJson.error(response, 405, "method-not-allowed", "POST goes to /api/docs, /api/docs/{id}/versions or /api/docs/{id}/versions/{rev}/restore");
+            HttpJson.error(request, response, 405, "method-not-allowed", "error.postOnly");
             return;
         }
         byte[] body = body(request);
         if (body == null) {
-            HttpJson.error(response, 413, "too-large", "body over " + maxBodyBytes + " bytes");
+            HttpJson.error(request, response, 413, "too-large", "error.tooLarge", "limit", maxBodyBytes);
             return;
         }
         if (naming || restoring) {
-            Long rev = versionAddress(response, path);
+            Long rev = versionAddress(request, response, path);
             if (rev != null && naming) {
                 versions.name(request, response, path[0], body);
             } else if (rev != null) {
@@ -139,22 +183,28 @@ final class DocumentsServlet extends HttpServlet {
         String id;
         try {
             id = requestedId(body);
-        } catch (IllegalArgumentException e) {
-            HttpJson.error(response, 400, "bad-request", e.getMessage());
+        } catch (BadBody e) {
+            HttpJson.error(request, response, 400, "bad-request", e.key);
             return;
         }
         if (id != null && !DocumentId.isValid(id)) {
-            HttpJson.error(response, 400, "invalid-id", "document ids match ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
+            invalidId(request, response);
             return;
         }
         String created = id != null ? id : freshId();
-        answer(request, service.create(created).thenCompose(isNew -> isNew
+        Caller creator = CallerRequest.callerOf(request);
+        answer(request, service.create(created).thenApply(isNew -> {
+            if (isNew && access != null) {
+                access.claim(created, creator); // on the store's thread that created it
+            }
+            return isNew;
+        }).thenCompose(isNew -> isNew
                 ? service.viewToken(created) : CompletableFuture.completedFuture(Optional.<String>empty())), (r, token) -> {
             if (token.isPresent()) {
                 r.setHeader("Location", request.getContextPath() + "/api/docs/" + created);
                 HttpJson.write(r, 201, new ApiViews.Created(created, token.get()));
             } else {
-                HttpJson.error(r, 409, "exists", "document " + created + " exists already");
+                HttpJson.error(request, r, 409, "exists", "error.exists", "id", created);
             }
         });
     }
@@ -162,12 +212,12 @@ final class DocumentsServlet extends HttpServlet {
     /** POST, PUT and DELETE of comment threads ({@link CommentsApi}). */
     private void changeThreads(HttpServletRequest request, HttpServletResponse response, String method, String[] path) throws IOException {
         if (!DocumentId.isValid(path[0])) {
-            HttpJson.error(response, 400, "invalid-id", "document ids match ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
+            invalidId(request, response);
             return;
         }
         byte[] body = body(request);
         if (body == null) {
-            HttpJson.error(response, 413, "too-large", "body over " + maxBodyBytes + " bytes");
+            HttpJson.error(request, response, 413, "too-large", "error.tooLarge", "limit", maxBodyBytes);
             return;
         }
         comments.change(request, response, method, path, body);
@@ -181,15 +231,15 @@ final class DocumentsServlet extends HttpServlet {
             return;
         }
         if (path.length != 3 || !path[1].equals("versions")) {
-            HttpJson.error(response, 405, "method-not-allowed", "PUT goes to /api/docs/{id}/versions/{rev}");
+            HttpJson.error(request, response, 405, "method-not-allowed", "error.putVersionsOnly");
             return;
         }
         byte[] body = body(request);
         if (body == null) {
-            HttpJson.error(response, 413, "too-large", "body over " + maxBodyBytes + " bytes");
+            HttpJson.error(request, response, 413, "too-large", "error.tooLarge", "limit", maxBodyBytes);
             return;
         }
-        Long rev = versionAddress(response, path);
+        Long rev = versionAddress(request, response, path);
         if (rev != null) {
             versions.rename(request, response, path[0], rev, body);
         }
@@ -203,10 +253,10 @@ final class DocumentsServlet extends HttpServlet {
             return;
         }
         if (path.length != 3 || !path[1].equals("versions")) {
-            HttpJson.error(response, 405, "method-not-allowed", "DELETE goes to /api/docs/{id}/versions/{rev}");
+            HttpJson.error(request, response, 405, "method-not-allowed", "error.deleteVersionsOnly");
             return;
         }
-        Long rev = versionAddress(response, path);
+        Long rev = versionAddress(request, response, path);
         if (rev != null) {
             versions.delete(request, path[0], rev);
         }
@@ -216,9 +266,9 @@ final class DocumentsServlet extends HttpServlet {
      * The revision of {@code /api/docs/{id}/versions/{rev}…} (-1 for {@code …/versions} itself),
      * or {@code null} after answering 400 for a malformed id or revision.
      */
-    private static Long versionAddress(HttpServletResponse response, String[] path) throws IOException {
+    private static Long versionAddress(HttpServletRequest request, HttpServletResponse response, String[] path) throws IOException {
         if (!DocumentId.isValid(path[0])) {
-            HttpJson.error(response, 400, "invalid-id", "document ids match ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
+            invalidId(request, response);
             return null;
         }
         if (path.length < 3) {
@@ -232,13 +282,23 @@ final class DocumentsServlet extends HttpServlet {
         } catch (NumberFormatException e) {
             // answered below
         }
-        HttpJson.error(response, 400, "bad-parameter", "a revision is a non-negative integer, not \"" + path[2] + "\"");
+        HttpJson.error(request, response, 400, "bad-parameter", "error.notNonNegative", "name", "rev", "value", path[2]);
         return null;
+    }
+
+    /** Each listed document with its {@link Title}, read from its text at the head. */
+    private CompletionStage<List<ApiViews.SummaryView>> titled(List<DocumentSummary> summaries) {
+        List<CompletableFuture<ApiViews.SummaryView>> views = summaries.stream()
+                .map(summary -> service.get(summary.id()).toCompletableFuture().thenApply(found -> ApiViews.SummaryView.of(summary,
+                        Title.of(summary.id(), found.map(DocumentState::text).orElse("")))))
+                .toList();
+        return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new))
+                .thenApply(all -> views.stream().map(CompletableFuture::join).toList());
     }
 
     private void text(HttpServletRequest request, String id) throws BadParameter {
         Long rev = parameter(request, "rev");
-        answer(request, textAt(service, id, rev), (r, result) -> sendText(r, result, rev, id));
+        answer(request, textAt(service, id, rev), (r, result) -> sendText(request, r, result, rev, id));
     }
 
     /** The text at {@code rev}, or at the head when {@code rev} is {@code null}. */
@@ -250,7 +310,8 @@ final class DocumentsServlet extends HttpServlet {
     }
 
     /** PROTOCOL.md's text answer; {@code shownAs} names the document in a 404 (never the id on a read-only link). */
-    static void sendText(HttpServletResponse r, TextAtRevision result, Long rev, String shownAs) throws IOException {
+    static void sendText(HttpServletRequest request, HttpServletResponse r, TextAtRevision result, Long rev, String shownAs)
+            throws IOException {
         if (result instanceof TextAtRevision.Found found) {
             byte[] utf8 = found.text().getBytes(StandardCharsets.UTF_8);
             r.setStatus(200);
@@ -259,9 +320,9 @@ final class DocumentsServlet extends HttpServlet {
             r.setContentLength(utf8.length);
             r.getOutputStream().write(utf8);
         } else if (result instanceof TextAtRevision.UnknownRevision unknown) {
-            HttpJson.error(r, 404, "unknown-rev", "revision " + rev + " is above the head " + unknown.head());
+            HttpJson.error(request, r, 404, "unknown-rev", "error.unknownRev", "rev", rev, "head", unknown.head());
         } else {
-            notFound(r, shownAs);
+            notFound(request, r, shownAs);
         }
     }
 
@@ -276,10 +337,10 @@ final class DocumentsServlet extends HttpServlet {
         Long from = parameter(request, "from");
         Long to = parameter(request, "to");
         if (from == null || to == null) {
-            throw new BadParameter("from and to are both required, e.g. ?from=0&to=12");
+            throw BadParameter.keyed("error.fromToRequired");
         }
         if (from > to) {
-            throw new BadParameter("from (" + from + ") must not be above to (" + to + ")");
+            throw BadParameter.keyed("error.fromAboveTo", "from", from, "to", to);
         }
         answer(request, id.thenCompose(found -> found.isPresent()
                 ? service.diff(found.get(), from, to)
@@ -287,16 +348,16 @@ final class DocumentsServlet extends HttpServlet {
             if (result instanceof RevisionDiff.Found found) {
                 HttpJson.write(r, 200, ApiViews.DiffView.of(found));
             } else if (result instanceof RevisionDiff.UnknownRevision unknown) {
-                HttpJson.error(r, 404, "unknown-rev", "revision " + to + " is above the head " + unknown.head());
+                HttpJson.error(request, r, 404, "unknown-rev", "error.unknownRev", "rev", to, "head", unknown.head());
             } else {
-                notFound(r, shownAs);
+                notFound(request, r, shownAs);
             }
         });
     }
 
     private void operations(HttpServletRequest request, String id) throws BadParameter {
         CompletionStage<Optional<List<StoredOperation>>> ops = operations(service, id, parameter(request, "from"), parameter(request, "to"));
-        answer(request, ops, (r, list) -> sendOperations(r, list, id));
+        answer(request, ops, (r, list) -> sendOperations(request, r, list, id, ApiViews.OperationView::of));
     }
 
     /** PROTOCOL.md's {@code /ops}: empty when there is no such document. */
@@ -314,11 +375,13 @@ final class DocumentsServlet extends HttpServlet {
         });
     }
 
-    static void sendOperations(HttpServletResponse r, Optional<List<StoredOperation>> list, String shownAs) throws IOException {
+    /** {@code shown}: how each operation is shown ({@code OperationView::readOnly} on a read-only link). */
+    static void sendOperations(HttpServletRequest request, HttpServletResponse r, Optional<List<StoredOperation>> list,
+            String shownAs, Function<StoredOperation, ApiViews.OperationView> shown) throws IOException {
         if (list.isEmpty()) {
-            notFound(r, shownAs);
+            notFound(request, r, shownAs);
         } else {
-            HttpJson.write(r, 200, list.get().stream().map(ApiViews.OperationView::of).toList());
+            HttpJson.write(r, 200, list.get().stream().map(shown).toList());
         }
     }
 
@@ -336,14 +399,46 @@ final class DocumentsServlet extends HttpServlet {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new BadParameter(name + " must be a non-negative integer, not \"" + value + "\"");
+        throw new BadParameter(name, value);
     }
 
-    /** A malformed query parameter: answered 400 with this message. */
+    /** A malformed query parameter: answered 400 with the catalogue's {@code key}. */
     static final class BadParameter extends Exception {
-        BadParameter(String message) {
-            super(message, null, false, false);
+        private final String key;
+        private final Object[] params;
+
+        BadParameter(String name, String value) {
+            this("error.notNonNegative", new Object[] {"name", name, "value", value});
         }
+
+        private BadParameter(String key, Object[] params) {
+            super(key, null, false, false);
+            this.key = key;
+            this.params = params;
+        }
+
+        /** A parameter problem told by the catalogue's {@code key}, with its placeholders' names and values. */
+        static BadParameter keyed(String key, Object... params) {
+            return new BadParameter(key, params);
+        }
+
+        void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            HttpJson.error(request, response, 400, "bad-parameter", key, params);
+        }
+    }
+
+    /** A creation request's body that is not what PROTOCOL.md asks: answered 400 with the catalogue's {@code key}. */
+    static final class BadBody extends Exception {
+        private final String key;
+
+        BadBody(String key) {
+            super(key, null, false, false);
+            this.key = key;
+        }
+    }
+
+    private static void invalidId(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HttpJson.error(request, response, 400, "invalid-id", "error.invalidId", "pattern", "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
     }
 
     /** The body, or {@code null} when it is over the limit (PROTOCOL.md: 413). */
@@ -358,7 +453,7 @@ final class DocumentsServlet extends HttpServlet {
     }
 
     /** The {@code id} of a creation request's JSON body, or {@code null} for a fresh one. */
-    private static String requestedId(byte[] body) {
+    private static String requestedId(byte[] body) throws BadBody {
         if (new String(body, StandardCharsets.UTF_8).isBlank()) {
             return null;
         }
@@ -366,28 +461,28 @@ final class DocumentsServlet extends HttpServlet {
         try {
             json = HttpJson.read(body);
         } catch (JsonbException e) {
-            throw new IllegalArgumentException("the body is not JSON");
+            throw new BadBody("error.notJson");
         }
         if (!(json instanceof Map<?, ?> object)) {
-            throw new IllegalArgumentException("the body is not a JSON object");
+            throw new BadBody("error.notObject");
         }
         Object id = object.get("id");
         if (id != null && !(id instanceof String)) {
-            throw new IllegalArgumentException("\"id\" is not a string");
+            throw new BadBody("error.idNotString");
         }
         return (String) id;
     }
 
     private String freshId() {
-        StringBuilder id = new StringBuilder(12);
-        for (int i = 0; i < 12; i++) {
+        StringBuilder id = new StringBuilder(FRESH_ID_LENGTH);
+        for (int i = 0; i < FRESH_ID_LENGTH; i++) {
             id.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
         }
         return id.toString();
     }
 
-    static void notFound(HttpServletResponse response, String id) throws IOException {
-        HttpJson.error(response, 404, "not-found", "no document " + id);
+    static void notFound(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
+        HttpJson.error(request, response, 404, "not-found", "error.noDocument", "id", id);
     }
 
     static String[] segments(HttpServletRequest request) {
@@ -414,10 +509,10 @@ final class DocumentsServlet extends HttpServlet {
                     reply.send(response, value);
                 } else if (cause instanceof StoreException) {
                     LOG.log(Level.WARNING, "store failed answering " + request.getRequestURI(), cause);
-                    HttpJson.error(response, 503, "unavailable", "the store is not available; try again later");
+                    HttpJson.error(request, response, 503, "unavailable", "error.unavailable");
                 } else {
                     LOG.log(Level.SEVERE, "failed answering " + request.getRequestURI(), cause);
-                    HttpJson.error(response, 500, "internal", "internal error");
+                    HttpJson.error(request, response, 500, "internal", "error.internal");
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.FINE, "could not answer " + request.getRequestURI(), e);

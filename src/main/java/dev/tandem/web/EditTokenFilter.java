@@ -40,8 +40,7 @@ final class EditTokenFilter extends HttpFilter {
             return;
         }
         response.setHeader("WWW-Authenticate", "Bearer realm=\"tandem\"");
-        HttpJson.error(response, 401, "unauthorized",
-                "this Tandem needs its edit token: send \"Authorization: Bearer <token>\", or unlock it in a browser at /unlock");
+        HttpJson.error(request, response, 401, "unauthorized", "error.unauthorized");
     }
 
     boolean accepts(String token) {

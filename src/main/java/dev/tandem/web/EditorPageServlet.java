@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * bundled {@code /editor.html}, whose script reads the id (or token) from the address and finds the
  * WebSocket and the API relative to it, so this works under any context path. Each response
  * carries a fresh style nonce, in the page (for CodeMirror's {@code <style>} element) and in its
- * Content-Security-Policy ({@link PageHeaders}). An id outside PROTOCOL.md's pattern is a 404 here
- * rather than a page whose socket would be refused.
+ * Content-Security-Policy ({@link PageHeaders}), and the page's language is the reader's
+ * ({@link HtmlPage#localised}). An id outside PROTOCOL.md's pattern is a 404 here (the
+ * {@link ErrorPageServlet}'s page) rather than a page whose socket would be refused.
  */
 @WebServlet(name = "EditorPageServlet", urlPatterns = {"/d/*", "/v/*"})
 public class EditorPageServlet extends HttpServlet {
@@ -48,7 +49,7 @@ public class EditorPageServlet extends HttpServlet {
         String nonce = PageHeaders.newNonce();
         PageHeaders.apply(response, nonce);
         response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write(page().replace(NONCE_MARK, nonce));
+        response.getWriter().write(HtmlPage.localised(page().replace(NONCE_MARK, nonce), Messages.of(request), response));
     }
 
     private String page() throws IOException, ServletException {

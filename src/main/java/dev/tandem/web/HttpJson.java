@@ -3,13 +3,15 @@ package dev.tandem.web;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
  * JSON answers of the HTTP API through JSON-B, and PROTOCOL.md's error body
- * {@code {"error":code,"message":…}}. The {@link Jsonb} is thread-safe and shared: building one
+ * {@code {"error":code,"message":…}}, the message in the reader's language ({@link Messages}), the
+ * code never translated. The {@link Jsonb} is thread-safe and shared: building one
  * per request would redo its class introspection every time.
  */
 final class HttpJson {
@@ -27,8 +29,13 @@ final class HttpJson {
         response.getOutputStream().write(json);
     }
 
-    static void error(HttpServletResponse response, int status, String code, String message) throws IOException {
-        write(response, status, new Error(code, message));
+    /** PROTOCOL.md's error {@code code}, with the catalogue's text of {@code key} (see {@link Messages#text}). */
+    static void error(HttpServletRequest request, HttpServletResponse response, int status, String code, String key,
+            Object... params) throws IOException {
+        Messages messages = Messages.of(request);
+        response.setHeader("Content-Language", messages.language());
+        response.setHeader("Vary", "Accept-Language");
+        write(response, status, new Error(code, messages.text(key, params)));
     }
 
     static Object read(byte[] body) {

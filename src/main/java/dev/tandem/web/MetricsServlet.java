@@ -30,7 +30,7 @@ final class MetricsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
         if (access == MetricsAccess.LOCAL && !isLoopback(request.getRemoteAddr())) {
-            HttpJson.error(response, 403, "forbidden", "/metrics is served to the loopback address only (TANDEM_METRICS=local)");
+            HttpJson.error(request, response, 403, "forbidden", "error.metricsLoopback");
             return;
         }
         byte[] text = metrics.scrape().getBytes(StandardCharsets.UTF_8);

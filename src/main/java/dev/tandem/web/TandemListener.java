@@ -1,6 +1,9 @@
 package dev.tandem.web;
 
 import dev.tandem.Settings;
+import dev.tandem.access.AccessControl;
+import dev.tandem.access.Admins;
+import dev.tandem.access.ApiTokens;
 import dev.tandem.document.DocumentService;
 import dev.tandem.document.DocumentSettings;
 import dev.tandem.document.SharedDocumentService;
@@ -15,13 +18,20 @@ import dev.tandem.websocket.TransportMetrics;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.annotation.WebListener;
+import jakarta.websocket.server.ServerContainer;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
@@ -48,9 +58,14 @@ public final class TandemListener implements ServletContextListener {
 
     private static final Logger LOG = Logger.getLogger(TandemListener.class.getName());
 
+    /** Documents whose access rules are kept in memory at most (each a few hundred bytes). */
+    private static final int MAX_KEPT_RULES = 100_000;
+
     private DocumentStore store;
     private DocumentService service;
     private ScheduledExecutorService timers;
+    /** With sign-in: polls the access rules for other nodes' changes; {@code null} without. */
+    private ScheduledExecutorService accessPolls;
     private ExecutorService senders;
     private EndpointContext endpoints;
     private TandemMetrics metrics;
@@ -61,18 +76,25 @@ public final class TandemListener implements ServletContextListener {
         // a context parameter of the same name (e.g. <Parameter> in Tomcat's context.xml) wins
         Settings settings = Settings.fromEnvironment(context::getInitParameter);
         LOG.info(() -> "Tandem starting with " + settings);
+        if (settings.auth().signsIn() && settings.editToken() != null) {
+            throw new IllegalStateException("TANDEM_EDIT_TOKEN has no meaning with TANDEM_AUTH=" + settings.auth().name().toLowerCase()
+                    + ": users sign in instead (and programs use personal API tokens); unset it");
+        }
         store = new StoreSettings(settings.dbUrl(), settings.dbUser(), settings.dbPassword()).open();
         if (settings.metrics() != Settings.MetricsAccess.OFF) {
             metrics = new TandemMetrics();
         }
         SharedDocumentService shared = new SharedDocumentService(metrics == null ? store : new MeteredDocumentStore(store, metrics),
-                DocumentSettings.defaults().withCapacity(settings.maxDocuments(), settings.maxConnectionsPerDocument()));
+                DocumentSettings.defaults().withCapacity(settings.maxDocuments(), settings.maxConnectionsPerDocument())
+                        .withMaxDocumentBytes(settings.maxDocumentBytes()));
         service = shared;
         timers = Executors.newScheduledThreadPool(2, daemon("tandem-websocket-timer"));
         senders = senders();
         TransportMetrics transport = metrics == null ? TransportMetrics.NONE : metrics;
-        endpoints = new EndpointContext(service, settings, timers, senders, transport, new CloseCounts(transport));
+        AccessControl access = settings.auth().signsIn() ? new AccessControl(store.access(), MAX_KEPT_RULES) : null;
+        endpoints = new EndpointContext(service, settings, timers, senders, transport, new CloseCounts(transport), access);
         EndpointConfigurator.install(endpoints);
+        idleTimeoutFromBirth(context, settings);
 
         // first of all (registered first, isMatchAfter = false): every later check sees the user's address
         FilterRegistration.Dynamic forwarded = context.addFilter("tandem-forwarded",
@@ -91,8 +113,21 @@ public final class TandemListener implements ServletContextListener {
         context.addFilter("tandem-handshake", new HandshakeFilter(OriginPolicy.allowing(settings.allowedOrigins())))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false,
                         HandshakeFilter.PATH_PREFIX + "*", HandshakeFilter.VIEW_PATH_PREFIX + "*");
+        if (access != null) {
+            signIn(context, settings, access);
+            // what other nodes change in the access rules reaches this node's connections within a second
+            accessPolls = Executors.newSingleThreadScheduledExecutor(daemon("tandem-access-poll"));
+            long every = AccessControl.POLL_INTERVAL.toMillis();
+            accessPolls.scheduleWithFixedDelay(() -> {
+                try {
+                    access.poll(java.time.Instant.now());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "polling the access rules failed; trying again", e);
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
+        }
         ServletRegistration.Dynamic api = context.addServlet("tandem-documents",
-                new DocumentsServlet(service, settings.maxMessageBytes()));
+                new DocumentsServlet(service, settings.maxMessageBytes(), settings.listDocuments() || settings.editToken() != null, access));
         api.addMapping("/api/docs", "/api/docs/*");
         api.setAsyncSupported(true);
         ServletRegistration.Dynamic view = context.addServlet("tandem-view", new ViewServlet(service));
@@ -102,6 +137,61 @@ public final class TandemListener implements ServletContextListener {
         if (metrics != null) {
             metrics.watch(shared);
             context.addServlet("tandem-metrics", new MetricsServlet(metrics, settings.metrics())).addMapping("/metrics");
+        }
+    }
+
+    /**
+     * With sign-in: the gate on every route that reaches a document or an account (after the
+     * handshake filter: a foreign origin or an invalid id is refused first), the sharing and
+     * account routes, and the session cookie's attributes (HttpOnly, SameSite=Lax; the container
+     * marks it Secure on a TLS request).
+     */
+    private void signIn(ServletContext context, Settings settings, AccessControl access) {
+        Admins admins = new Admins(settings.admins());
+        ApiTokens tokens = new ApiTokens(store.access(), admins, Clock.systemUTC());
+        SignIn users;
+        if (settings.auth() == Settings.AuthMode.OIDC) {
+            Settings.Oidc oidc = settings.oidc();
+            OidcSignIn openId = new OidcSignIn(new OidcProvider(oidc.issuer(), oidc.clientId(), oidc.clientSecret(), oidc.groupsClaim()),
+                    new SessionSeal(oidc.clientSecret(), Clock.systemUTC()), store.access(), admins, Clock.systemUTC());
+            context.addServlet("tandem-oidc", new OidcServlet(openId)).addMapping("/signin", "/signin/*", "/signout");
+            users = openId;
+        } else {
+            users = new ContainerSignIn(store.access(), access, admins);
+        }
+        FilterRegistration.Dynamic gate = context.addFilter("tandem-access",
+                new AccessFilter(users, tokens, access, OriginPolicy.allowing(settings.allowedOrigins())));
+        gate.setAsyncSupported(true);
+        gate.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, HandshakeFilter.PATH_PREFIX + "*",
+                "/api/docs", "/api/docs/*", "/d/*", "/api/access/*", "/api/users", "/api/me", "/api/tokens", "/api/tokens/*", "/signout");
+        // the editor's pages go to /unlock on a 401 (made for TANDEM_EDIT_TOKEN): with sign-in it signs in
+        context.addServlet("tandem-sign-in-page", new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+                users.signInPage(request, response);
+            }
+        }).addMapping("/unlock");
+        context.addServlet("tandem-sharing", new SharingServlet(access, store.access())).addMapping("/api/access/*");
+        context.addServlet("tandem-account", new AccountServlet(store.access(), tokens))
+                .addMapping("/api/me", "/api/users", "/api/tokens", "/api/tokens/*");
+        context.getSessionCookieConfig().setHttpOnly(true);
+        context.getSessionCookieConfig().setAttribute("SameSite", "Lax");
+        LOG.info(() -> "sign-in: " + settings.auth().name().toLowerCase() + "; every document's route checks its access rules");
+    }
+
+    /**
+     * Gives every WebSocket session the idle timeout as it is created, rather than in its
+     * {@code @OnOpen}. Tyrus (GlassFish) schedules a new session's idle check at once when the
+     * session is born without a timeout, and when an {@code @OnOpen} had set one before that check
+     * ran, the check closed the fresh session as idle (1006, sent as 1000): 0.7 % of connections
+     * never got their welcome (issue 19). The endpoint's own heartbeat closes silent connections
+     * in any case; this is the container's net beneath it.
+     */
+    private static void idleTimeoutFromBirth(ServletContext context, Settings settings) {
+        if (context.getAttribute(ServerContainer.class.getName()) instanceof ServerContainer websockets) {
+            websockets.setDefaultMaxSessionIdleTimeout(settings.idleTimeout().toMillis());
+        } else {
+            LOG.warning("no WebSocket container: the editor's connections will be refused");
         }
     }
 
@@ -115,6 +205,7 @@ public final class TandemListener implements ServletContextListener {
         } finally {
             // the senders first: what the service's close queued (each connection's 1001) leaves
             // through them, and they hand the closes to the timers
+            stop(accessPolls);
             stop(senders);
             stop(timers);
             if (store != null) {

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code /unlock}, where a browser gives an instance's edit token ({@link EditTokenFilter}): a
@@ -25,14 +24,14 @@ final class UnlockServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        page(response, 200, "");
+        page(request, response, 200, "");
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String token = request.getParameter("token");
         if (!guard.accepts(token == null ? null : token.trim())) {
-            page(response, 403, "<p class=\"fatal\">That is not this Tandem's edit token.</p>");
+            page(request, response, 403, "<p class=\"landing-status\">" + Messages.of(request).html("server.unlock.wrong") + "</p>");
             return;
         }
         Cookie cookie = new Cookie(EditTokenFilter.COOKIE, token.trim());
@@ -46,16 +45,14 @@ final class UnlockServlet extends HttpServlet {
         response.setHeader("Location", request.getContextPath() + "/");
     }
 
-    private static void page(HttpServletResponse response, int status, String message) throws IOException {
-        PageHeaders.apply(response);
-        byte[] html = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Unlock · Tandem</title>"
-                + "<meta name=\"viewport\" content=\"width=device-width\"></head><body><main><h1>Tandem</h1>" + message
-                + "<form method=\"post\" action=\"unlock\"><label>Edit token <input name=\"token\" type=\"password\""
-                + " autocomplete=\"current-password\" required></label> <button type=\"submit\">Unlock</button></form>"
-                + "</main></body></html>").getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("text/html;charset=UTF-8");
-        response.setContentLength(html.length);
-        response.getOutputStream().write(html);
+    private static void page(HttpServletRequest request, HttpServletResponse response, int status, String message)
+            throws IOException {
+        Messages messages = Messages.of(request);
+        HtmlPage.send(request, response, status, messages, messages.html("server.unlock.title"),
+                "<h1>" + messages.html("server.unlock.title") + "</h1>"
+                + "<p class=\"tagline\">" + messages.html("server.unlock.intro") + "</p>" + message
+                + "<form method=\"post\" action=\"unlock\"><label>" + messages.html("server.unlock.token")
+                + " <input name=\"token\" type=\"password\" autocomplete=\"current-password\" required></label> <button type=\"submit\">"
+                + messages.html("server.unlock.button") + "</button></form>");
     }
 }

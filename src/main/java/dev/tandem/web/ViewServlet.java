@@ -29,7 +29,7 @@ final class ViewServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] path = DocumentsServlet.segments(request);
         if (path.length == 0 || path.length > 2 || !ViewTokens.isWellFormed(path[0])) {
-            HttpJson.error(response, 404, "not-found", "no such read-only link");
+            HttpJson.error(request, response, 404, "not-found", "error.noViewLink");
             return;
         }
         String token = path[0];
@@ -37,7 +37,7 @@ final class ViewServlet extends HttpServlet {
             if (path.length == 1) {
                 DocumentsServlet.answer(request, resolved(token, id -> service.get(id)), (r, found) -> {
                     if (found.isEmpty()) {
-                        DocumentsServlet.notFound(r, token);
+                        DocumentsServlet.notFound(request, r, token);
                     } else {
                         HttpJson.write(r, 200, ApiViews.DocumentView.readOnly(found.get()));
                     }
@@ -47,9 +47,9 @@ final class ViewServlet extends HttpServlet {
                 DocumentsServlet.answer(request, resolvedOr(token, id -> DocumentsServlet.textAt(service, id, rev), null),
                         (r, text) -> {
                             if (text == null) {
-                                DocumentsServlet.notFound(r, token);
+                                DocumentsServlet.notFound(request, r, token);
                             } else {
-                                DocumentsServlet.sendText(r, text, rev, token);
+                                DocumentsServlet.sendText(request, r, text, rev, token);
                             }
                         });
             } else if (path[1].equals("threads")) {
@@ -62,12 +62,12 @@ final class ViewServlet extends HttpServlet {
                 Long from = DocumentsServlet.parameter(request, "from");
                 Long to = DocumentsServlet.parameter(request, "to");
                 DocumentsServlet.answer(request, resolved(token, id -> DocumentsServlet.operations(service, id, from, to)),
-                        (r, ops) -> DocumentsServlet.sendOperations(r, ops, token));
+                        (r, ops) -> DocumentsServlet.sendOperations(request, r, ops, token, ApiViews.OperationView::readOnly));
             } else {
-                HttpJson.error(response, 404, "not-found", "no such resource");
+                HttpJson.error(request, response, 404, "not-found", "error.noResource");
             }
         } catch (DocumentsServlet.BadParameter e) {
-            HttpJson.error(response, 400, "bad-parameter", e.getMessage());
+            e.answer(request, response);
         }
     }
 

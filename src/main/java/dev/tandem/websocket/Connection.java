@@ -1,5 +1,6 @@
 package dev.tandem.websocket;
 
+import dev.tandem.Settings;
 import dev.tandem.document.DocumentService;
 import dev.tandem.document.JoinRequest;
 import dev.tandem.document.Mode;
@@ -38,6 +39,10 @@ final class Connection implements Participant {
     private final Mode mode;
     private final Outbox outbox;
     private final TransportMetrics metrics;
+    /** The largest message the server takes, told in the welcome. */
+    private final int maxMessageBytes;
+    /** With sign-in, the user's name, which replaces the one the client says in {@code hello}; set before any message. */
+    private volatile String signedInName;
     /** When the awaited operation was received (one is awaited at a time): for the ack latency. */
     private volatile long opReceivedAt;
 
@@ -56,16 +61,26 @@ final class Connection implements Participant {
     private boolean gone;
 
     Connection(DocumentService service, String documentId, Mode mode, Outbox outbox) {
-        this(service, documentId, documentId, mode, outbox, TransportMetrics.NONE);
+        this(service, documentId, documentId, mode, outbox, TransportMetrics.NONE, Settings.DEFAULT_MAX_MESSAGE_BYTES);
     }
 
-    Connection(DocumentService service, String documentId, String shownAs, Mode mode, Outbox outbox, TransportMetrics metrics) {
+    Connection(DocumentService service, String documentId, String shownAs, Mode mode, Outbox outbox, TransportMetrics metrics,
+               int maxMessageBytes) {
         this.service = service;
         this.documentId = documentId;
         this.shownAs = shownAs;
         this.mode = mode;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    /**
+     * With sign-in: the name others see in presence, cursors and authorship is the signed-in
+     * user's, whatever the client's {@code hello} says. Called before the first message.
+     */
+    void signedInAs(String name) {
+        this.signedInName = name;
     }
 
     /** A decoded client message. */
@@ -153,7 +168,8 @@ final class Connection implements Participant {
             return;
         }
         badMessagesInRow = 0;
-        Participation joined = service.join(documentId, new JoinRequest(hello.src(), hello.name(), hello.rev(), mode), this);
+        String name = signedInName != null ? signedInName : hello.name();
+        Participation joined = service.join(documentId, new JoinRequest(hello.src(), name, hello.rev(), mode), this);
         synchronized (this) {
             if (!gone && helloAccepted && participation == null) {
                 participation = joined;
@@ -184,7 +200,7 @@ final class Connection implements Participant {
         }
         // a version 1 hello asked for nothing and gets the version 1 welcome, without "features"
         outbox.send(new ServerMessage.Welcome(shownAs, welcome.client(), welcome.mode().wireName(), welcome.rev(),
-                welcome.head(), welcome.text(), welcome.users().stream().map(ServerMessage.UserView::of).toList())
+                welcome.head(), maxMessageBytes, welcome.text(), welcome.users().stream().map(ServerMessage.UserView::of).toList())
                 .withFeatures(asked == null ? null : asked.stream().filter(SUPPORTED_FEATURES::contains).toList()));
     }
 
@@ -210,7 +226,12 @@ final class Connection implements Participant {
 
     @Override
     public void applied(StoredOperation revision) {
-        outbox.send(OpFrames.of(revision)); // encoded once for all receivers
+        if (mode == Mode.VIEW) {
+            // a read-only link's holder edits nothing: the authors' src is none of its business
+            outbox.send(new ServerMessage.Op(revision.rev(), revision.operation().toWire(), revision.client(), null, revision.seq()));
+        } else {
+            outbox.send(OpFrames.of(revision)); // encoded once for all receivers
+        }
     }
 
     @Override

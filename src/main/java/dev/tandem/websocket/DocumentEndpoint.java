@@ -1,14 +1,19 @@
 package dev.tandem.websocket;
 
 import dev.tandem.Settings;
+import dev.tandem.access.AccessControl;
+import dev.tandem.access.Caller;
+import dev.tandem.access.CallerPrincipal;
 import dev.tandem.document.DocumentId;
 import dev.tandem.document.Mode;
+import dev.tandem.store.Role;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
+import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
@@ -56,6 +61,8 @@ public final class DocumentEndpoint {
     private Connection connection;
     private RateLimit rate;
     private ScheduledFuture<?> heartbeat;
+    /** With sign-in: the watch on the document's rules, closed with the connection. */
+    private AutoCloseable accessWatch;
     private volatile long lastHeard = System.nanoTime();
     /** The document as log lines name it: its id, never a read-only link's token. */
     private String logDoc = "-";
@@ -74,7 +81,39 @@ public final class DocumentEndpoint {
 
     @OnOpen
     public void open(Session session, @PathParam("id") String id) {
-        start(session, id, id, Mode.EDIT);
+        AccessControl access = context.access();
+        if (access == null || !DocumentId.isValid(id)) {
+            start(session, id, id, Mode.EDIT);
+            return;
+        }
+        // with sign-in the handshake passed web.AccessFilter, which found a role; the rules are kept in memory
+        Caller caller = CallerPrincipal.callerOf(session.getUserPrincipal());
+        Role role = access.roleOf(id, caller).orElse(null);
+        if (role == null) {
+            refuse(session, id, Failure.ACCESS_LOST, "no access to this document");
+            return;
+        }
+        Mode mode = role.mayEdit() ? Mode.EDIT : Mode.VIEW;
+        start(session, id, id, mode);
+        if (caller.isSignedIn()) {
+            connection.signedInAs(caller.user().name());
+        }
+        accessWatch = access.watch(id, () -> reconsider(access, id, caller, mode));
+        reconsider(access, id, caller, mode); // a change between the decision and the watch
+    }
+
+    /**
+     * The document's rules changed (called on the changing thread, must not block): a connection
+     * whose caller lost the role it was opened with is closed with 1008; one whose caller may now
+     * edit where it only viewed is closed with 1012, so that the client reconnects and edits.
+     */
+    private void reconsider(AccessControl access, String id, Caller caller, Mode mode) {
+        Role now = access.roleOf(id, caller).orElse(null);
+        if (now == null || (mode == Mode.EDIT && !now.mayEdit())) {
+            connection.fail(Failure.ACCESS_LOST, now == null ? "access to the document was removed" : "you may only view now", null);
+        } else if (mode == Mode.VIEW && now.mayEdit()) {
+            connection.fail(Failure.ACCESS_RAISED, "you may edit now: reconnect", null);
+        }
     }
 
     /**
@@ -108,11 +147,12 @@ public final class DocumentEndpoint {
     private void start(Session session, String id, String shownAs, Mode mode) {
         Settings settings = context.settings();
         this.session = session;
-        session.setMaxIdleTimeout(settings.idleTimeout().toMillis());
+        // the container's idle timeout is its default, set before any session exists (TandemListener)
         session.setMaxTextMessageBufferSize(Math.min(PART_BUFFER, settings.maxMessageBytes()));
         session.setMaxBinaryMessageBufferSize(Math.min(PART_BUFFER, settings.maxMessageBytes()));
         decoder = new ClientMessageDecoder(settings.maxMessageBytes());
-        connection = new Connection(context.service(), id, shownAs, mode, outbox(session), context.metrics());
+        connection = new Connection(context.service(), id, shownAs, mode, outbox(session), context.metrics(),
+                settings.maxMessageBytes());
         context.metrics().opened();
         logDoc = id;
         // key=value lines for log search, without document text (and without a read-only link's token)
@@ -129,15 +169,27 @@ public final class DocumentEndpoint {
     /** A connection that never joins anything: it is closed at once with {@code failure}. */
     private void refuse(Session session, String shownAs, Failure failure, String why) {
         this.session = session;
-        connection = new Connection(context.service(), null, shownAs, Mode.VIEW, outbox(session), context.metrics());
+        connection = new Connection(context.service(), null, shownAs, Mode.VIEW, outbox(session), context.metrics(),
+                context.settings().maxMessageBytes());
         context.metrics().opened(); // balanced by close()
         LOG.fine(() -> "event=ws-open session=" + session.getId() + " doc=- mode=view refused=" + failure.metricName());
         connection.fail(failure, why, null);
     }
 
     private Outbox outbox(Session session) {
-        return new Outbox(session.getAsyncRemote()::sendObject, context.senders(), this::closeSoon,
-                context.settings().maxOutboundBytes(), context.metrics());
+        RemoteEndpoint.Async remote = session.getAsyncRemote();
+        return new Outbox(remote::sendObject, completesSendsBeforeWriting(session) ? remote::sendPing : null,
+                context.senders(), this::closeSoon, context.settings().maxOutboundBytes(), context.metrics());
+    }
+
+    /**
+     * Whether the container completes an asynchronous send once it has queued the frame rather
+     * than written it: Tyrus (GlassFish) on Grizzly does, so there the outbox asks the client for
+     * read receipts to bound what a client that does not read may hold ({@link Outbox}). Tomcat
+     * completes a send when the socket took it, and its pings may block, so there it does not.
+     */
+    static boolean completesSendsBeforeWriting(Session session) {
+        return session.getClass().getName().startsWith("org.glassfish.tyrus.");
     }
 
     @OnMessage
@@ -183,6 +235,9 @@ public final class DocumentEndpoint {
     @OnMessage
     public void pong(PongMessage pong) {
         lastHeard = System.nanoTime();
+        if (connection != null) {
+            connection.outbox().receipt(pong.getApplicationData());
+        }
     }
 
     @OnClose
@@ -192,6 +247,13 @@ public final class DocumentEndpoint {
                 + " code=" + reason.getCloseCode().getCode() + " by=" + (closedWith == 0 ? "client" : "server"));
         if (heartbeat != null) {
             heartbeat.cancel(false);
+        }
+        if (accessWatch != null) {
+            try {
+                accessWatch.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "could not stop watching the document's access", e);
+            }
         }
         if (connection != null) {
             context.metrics().closed();

@@ -1,6 +1,7 @@
 package dev.tandem.websocket;
 
 import dev.tandem.Settings;
+import dev.tandem.access.AccessControl;
 import dev.tandem.document.DocumentService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,9 +18,17 @@ import java.util.concurrent.ScheduledExecutorService;
  *                 never block; owned and shut down by whoever built this, after the timers
  * @param metrics  where connections, failures, ack latencies and queued bytes are counted
  * @param closes   what the server closed, by close code (reported by {@code /health})
+ * @param access   with sign-in, each caller's role on the document (which decides the connection's
+ *                 mode and is watched while it lasts); {@code null} without sign-in
  */
 public record EndpointContext(DocumentService service, Settings settings, ScheduledExecutorService timers,
-                              Executor senders, TransportMetrics metrics, CloseCounts closes) {
+                              Executor senders, TransportMetrics metrics, CloseCounts closes, AccessControl access) {
+
+    /** Without sign-in. */
+    public EndpointContext(DocumentService service, Settings settings, ScheduledExecutorService timers,
+                           Executor senders, TransportMetrics metrics, CloseCounts closes) {
+        this(service, settings, timers, senders, metrics, closes, null);
+    }
 
     /** Without metrics; the timers flush the outbound queues too. */
     public EndpointContext(DocumentService service, Settings settings, ScheduledExecutorService timers) {

@@ -19,6 +19,8 @@ enum Failure {
     UNKNOWN_REV("unknown-rev", null),
     NOT_IN_ORDER("not-in-order", null),
     FORBIDDEN("forbidden", null),
+    /** An operation that would make the document larger than its limit: refused, the connection stays open. */
+    DOCUMENT_TOO_LARGE("too-large", null),
 
     // the connection ends (RFC 6455 §7.4.1 and PROTOCOL.md's close codes)
     /** The 10th {@code bad-message} in a row: answered, then closed as a policy violation. */
@@ -35,6 +37,10 @@ enum Failure {
     SHUTDOWN(null, CloseCodes.GOING_AWAY),
     STORE_FAILURE(null, CloseCodes.UNEXPECTED_CONDITION),
     CAPACITY(null, CloseCodes.TRY_AGAIN_LATER),
+    /** With sign-in: the caller's role on the document was removed, or lowered below what the connection's mode needs. */
+    ACCESS_LOST(null, CloseCodes.VIOLATED_POLICY),
+    /** With sign-in: the caller may now edit where the connection only views; reconnecting gives an editing one. */
+    ACCESS_RAISED(null, CloseCodes.SERVICE_RESTART),
     /** A bug on the server's side (an exception escaped); the client resumes from its revision. */
     INTERNAL(null, CloseCodes.UNEXPECTED_CONDITION);
 
@@ -55,6 +61,7 @@ enum Failure {
             case UNKNOWN_REV -> UNKNOWN_REV;
             case NOT_IN_ORDER -> NOT_IN_ORDER;
             case FORBIDDEN -> FORBIDDEN;
+            case DOCUMENT_TOO_LARGE -> DOCUMENT_TOO_LARGE;
         };
     }
 

@@ -35,15 +35,15 @@ public final class HandshakeFilter extends HttpFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith(VIEW_PATH_PREFIX)) {
             if (!ViewTokens.isWellFormed(path.substring(VIEW_PATH_PREFIX.length()))) {
-                refuse(response, HttpServletResponse.SC_NOT_FOUND, "no such read-only link");
+                refuse(response, HttpServletResponse.SC_NOT_FOUND, "not-found", "no such read-only link");
                 return;
             }
         } else if (!DocumentId.isValid(path.startsWith(PATH_PREFIX) ? path.substring(PATH_PREFIX.length()) : "")) {
-            refuse(response, HttpServletResponse.SC_NOT_FOUND, "invalid document id");
+            refuse(response, HttpServletResponse.SC_NOT_FOUND, "not-found", "invalid document id");
             return;
         }
         if (!origins.allows(request.getHeader("Origin"), request.getScheme(), authority(request))) {
-            refuse(response, HttpServletResponse.SC_FORBIDDEN, "origin not allowed");
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "origin not allowed");
             return;
         }
         chain.doFilter(request, response);
@@ -60,9 +60,10 @@ public final class HandshakeFilter extends HttpFilter {
         return (bareIpv6 ? "[" + host + "]" : host) + ":" + request.getServerPort();
     }
 
-    private static void refuse(HttpServletResponse response, int status, String why) throws IOException {
+    /** PROTOCOL.md's error body; {@code code} and {@code why} are this class's constants, JSON as they are. */
+    private static void refuse(HttpServletResponse response, int status, String code, String why) throws IOException {
         response.setStatus(status);
-        response.setContentType("text/plain;charset=UTF-8");
-        response.getWriter().write(why + "\n");
+        response.setContentType("application/json;charset=UTF-8");
+        response.getWriter().write("{\"error\":\"" + code + "\",\"message\":\"" + why + "\"}");
     }
 }

@@ -3,11 +3,18 @@ package dev.tandem.websocket;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +43,18 @@ import java.util.function.Consumer;
  * behind a frame in flight, the queue is dropped and the connection closed. A client that reads
  * steadily keeps the queue short, however long its catch-up; one that stopped reading costs at
  * most the bound (plus the frame the container is writing).
+ *
+ * <p>Read receipts, for containers whose send completes once the frame is queued rather than
+ * written (Tyrus on Grizzly, i.e. GlassFish): there a frame is never in flight for long, and what
+ * a client does not read piles up in the container's own write queue, out of this bound's sight
+ * (issue 19: +215 MiB in 20 s, while this queue read 0). With a {@link Pinger}, the outbox asks
+ * for proof of reading instead: after every quarter of the bound handed over it sends a
+ * WebSocket ping carrying its position (and a random tag, so a pong cannot be made up), and a
+ * client's pong, which it can only send after reading everything before the ping, confirms that
+ * position. Once the bound is handed over unconfirmed, the outbox sends nothing more until a
+ * receipt comes, so later messages wait here and meet the bound above. Every WebSocket client
+ * answers pings (RFC 6455, 5.5.2), browsers without the page's help. The container then holds at
+ * most the bound plus the last frame, and this queue at most the bound.
  */
 final class Outbox {
 
@@ -43,6 +62,26 @@ final class Outbox {
     interface Sender {
         void send(Object payload, SendHandler done);
     }
+
+    /** Sends a WebSocket ping without waiting for the network (read receipts; see the class comment). */
+    interface Pinger {
+        void ping(ByteBuffer payload) throws IOException;
+    }
+
+    /**
+     * What a frame handed over costs the container beyond its text, counted against the receipts'
+     * bound: Grizzly keeps each queued frame in buffers and records of its own. Counting text
+     * alone, a non-reader of many small frames left ~25,000 of them to the container and the
+     * server's live heap grew 65 MB (issue 19); counting 4 KiB a frame, ~3,500 and 39 MB; counting
+     * 16 KiB, about a thousand and 31 MB, most of which GlassFish keeps after the connections
+     * have gone (Grizzly's buffer pools, presumably), against ~4 MB on Tomcat.
+     */
+    static final long FRAME_OVERHEAD = 16 * 1024;
+
+    /** Seeds each outbox's receipt tags. */
+    private static final SecureRandom SEEDS = new SecureRandom();
+    /** Receipts asked for and not yet given, at most; an older one is forgotten (a later one confirms more). */
+    private static final int MAX_RECEIPTS_AWAITED = 8;
 
     /** Frames hold at most this many messages, so that no single frame grows without bound. */
     static final int MAX_BATCH = 1024;
@@ -52,6 +91,10 @@ final class Outbox {
     private final Consumer<CloseReason> closer;
     private final long maxWaitingBytes;
     private final TransportMetrics metrics;
+    /** {@code null}: the container's completion means written, and no receipts are asked for. */
+    private final Pinger pinger;
+    private final long frameOverhead;
+    private final SplittableRandom tags;
 
     // guarded by this
     private final ArrayDeque<ServerMessage> queue = new ArrayDeque<>();
@@ -62,6 +105,15 @@ final class Outbox {
     private boolean inFlight;
     private CloseReason closeWhenFlushed;
     private boolean finished;
+    /** Estimated bytes handed to the container so far, and how many of them the client confirmed reading. */
+    private long handedOver;
+    private long confirmed;
+    /** Where the last receipt was asked for. */
+    private long askedAt;
+    /** The receipts asked for: position and tag, oldest first. */
+    private final ArrayDeque<long[]> awaited = new ArrayDeque<>();
+    /** The bound is handed over unconfirmed: nothing more goes until a receipt comes. */
+    private boolean awaitingReceipt;
 
     /** Flushes on the caller's thread, without metrics (tests). */
     Outbox(Sender sender, Consumer<CloseReason> closer, long maxWaitingBytes) {
@@ -77,11 +129,34 @@ final class Outbox {
      * @param metrics         told of the bytes queued and taken ({@link TransportMetrics#queued})
      */
     Outbox(Sender sender, Executor flusher, Consumer<CloseReason> closer, long maxWaitingBytes, TransportMetrics metrics) {
+        this(sender, null, flusher, closer, maxWaitingBytes, metrics);
+    }
+
+    /**
+     * @param pinger where the container's send completes before the frame is written: asks the
+     *               client for read receipts (see the class comment); {@code null} elsewhere
+     */
+    Outbox(Sender sender, Pinger pinger, Executor flusher, Consumer<CloseReason> closer, long maxWaitingBytes,
+           TransportMetrics metrics) {
+        this(sender, pinger, FRAME_OVERHEAD, flusher, closer, maxWaitingBytes, metrics);
+    }
+
+    /** @param frameOverhead what each frame handed over counts beyond its text against the receipts' bound */
+    Outbox(Sender sender, Pinger pinger, long frameOverhead, Executor flusher, Consumer<CloseReason> closer,
+           long maxWaitingBytes, TransportMetrics metrics) {
         this.sender = sender;
+        this.pinger = pinger;
+        this.frameOverhead = frameOverhead;
+        this.tags = pinger == null ? null : new SplittableRandom(SEEDS.nextLong());
         this.flusher = flusher;
         this.closer = closer;
         this.maxWaitingBytes = maxWaitingBytes;
         this.metrics = metrics;
+    }
+
+    /** Whether nothing may go before the client reads (it is in flight, or awaits a receipt). */
+    private boolean held() {
+        return inFlight || awaitingReceipt;
     }
 
     /** Queues a message; nothing happens once the outbox is finished or closing. */
@@ -92,7 +167,7 @@ final class Outbox {
             if (finished || closeWhenFlushed != null) {
                 return;
             }
-            if (inFlight && waitingBytes + bytes > maxWaitingBytes) {
+            if (held() && waitingBytes + bytes > maxWaitingBytes) {
                 finished = true;
                 overflow = true;
                 dropQueue();
@@ -100,7 +175,7 @@ final class Outbox {
                 queue.add(message);
                 waitingBytes += bytes;
                 metrics.queued(bytes);
-                if (scheduled || inFlight) {
+                if (scheduled || held()) {
                     return;
                 }
                 scheduled = true;
@@ -124,14 +199,69 @@ final class Outbox {
             if (scheduled || inFlight) {
                 return; // the flush or the send's completion closes once the queue is empty
             }
-            finished = true;
+            if (!queue.isEmpty()) {
+                // held back for a receipt: a closing connection's last messages (at most the
+                // bound) go without one, then the close
+                awaitingReceipt = false;
+                scheduled = true;
+                reason = null;
+            } else {
+                finished = true;
+            }
         }
-        closer.accept(reason);
+        if (reason == null) {
+            schedule();
+        } else {
+            closer.accept(reason);
+        }
+    }
+
+    /**
+     * A pong: if it answers a receipt asked for, the client has read everything handed over
+     * before it, and what waits may go. Other pongs (the heartbeat's, a client's own) change nothing.
+     */
+    void receipt(ByteBuffer pong) {
+        if (pinger == null || pong.remaining() != 2 * Long.BYTES) {
+            return;
+        }
+        long position = pong.getLong(pong.position());
+        long tag = pong.getLong(pong.position() + Long.BYTES);
+        boolean resume = false;
+        synchronized (this) {
+            long[] match = null;
+            for (long[] asked : awaited) {
+                if (asked[0] == position && asked[1] == tag) {
+                    match = asked;
+                    break;
+                }
+            }
+            if (match == null || finished) {
+                return;
+            }
+            for (Iterator<long[]> asked = awaited.iterator(); asked.hasNext(); ) {
+                long[] next = asked.next();
+                asked.remove(); // this one and all asked before it
+                if (next == match) {
+                    break;
+                }
+            }
+            confirmed = Math.max(confirmed, position);
+            if (awaitingReceipt && handedOver - confirmed < maxWaitingBytes) {
+                awaitingReceipt = false;
+                if (!queue.isEmpty() && !scheduled && !inFlight) {
+                    scheduled = true;
+                    resume = true;
+                }
+            }
+        }
+        if (resume) {
+            schedule();
+        }
     }
 
     /** Whether nothing is queued or in flight (a heartbeat pings only then). */
     synchronized boolean isIdle() {
-        return !scheduled && !inFlight && !finished;
+        return !scheduled && !held() && !finished;
     }
 
     /** The connection is gone: drop what waits and send nothing more. */
@@ -182,7 +312,7 @@ final class Outbox {
         CloseReason close = null;
         synchronized (this) {
             scheduled = false;
-            if (finished || inFlight) {
+            if (finished || inFlight || (awaitingReceipt && closeWhenFlushed == null)) {
                 return;
             }
             if (queue.isEmpty()) {
@@ -213,6 +343,7 @@ final class Outbox {
             batch.add(next);
         }
         waitingBytes -= taken;
+        handedOver += taken + (pinger == null ? 0 : frameOverhead);
         metrics.queued(-taken);
         return batch;
     }
@@ -235,34 +366,91 @@ final class Outbox {
 
     private void sent(SendResult result) {
         boolean again = false;
+        boolean slow = false;
         CloseReason close = null;
+        ByteBuffer askReceipt = null;
         synchronized (this) {
             inFlight = false;
             if (!result.isOK()) {
-                // the connection broke; the container closes it and the endpoint hears of it
+                // the connection broke (the container closes it and the endpoint hears of it), or
+                // the container gave up writing to a client that does not read: a slow reader.
+                // Tomcat times out a send that cannot progress, which a client fed small messages
+                // slowly may reach before the bound (issue 19): unclosed, it lingered until idle.
+                slow = !finished && closeWhenFlushed == null && timedOut(result.getException());
                 finished = true;
                 dropQueue();
+            } else if (finished) {
                 return;
-            }
-            if (finished) {
-                return;
-            }
-            if (!queue.isEmpty()) {
-                // through the flusher again rather than from the container's completion: meanwhile
-                // more may queue up, and every connection waits its turn
-                if (!scheduled) {
-                    scheduled = true;
-                    again = true;
+            } else {
+                if (pinger != null && closeWhenFlushed == null) {
+                    askReceipt = receiptRequest();
+                    awaitingReceipt = handedOver - confirmed >= maxWaitingBytes;
                 }
-            } else if (closeWhenFlushed != null) {
-                finished = true;
-                close = closeWhenFlushed;
+                if (awaitingReceipt) {
+                    // the receipt resumes the flushes
+                } else if (!queue.isEmpty()) {
+                    // through the flusher again rather than from the container's completion:
+                    // meanwhile more may queue up, and every connection waits its turn
+                    if (!scheduled) {
+                        scheduled = true;
+                        again = true;
+                    }
+                } else if (closeWhenFlushed != null) {
+                    finished = true;
+                    close = closeWhenFlushed;
+                }
             }
+        }
+        if (slow) {
+            metrics.failed(Failure.SLOW_READER.metricName());
+            closer.accept(Failure.SLOW_READER.closeReason("not reading: a send timed out"));
+            return;
+        }
+        if (askReceipt != null) {
+            ping(askReceipt); // after the frame, on the same connection: it arrives behind it
         }
         if (again) {
             schedule();
         } else if (close != null) {
             closer.accept(close);
+        }
+    }
+
+    /** Whether a failed send failed because the container timed it out (the client did not read). */
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Under the lock: a ping payload asking for a receipt of everything handed over, when a quarter
+     * of the bound went since the last one asked (so that a reading client confirms long before the
+     * bound is reached), or when the bound is reached and the last frame was not yet asked about.
+     */
+    private ByteBuffer receiptRequest() {
+        boolean due = handedOver - askedAt >= maxWaitingBytes / 4
+                || (handedOver - confirmed >= maxWaitingBytes && askedAt < handedOver);
+        if (!due) {
+            return null;
+        }
+        askedAt = handedOver;
+        long tag = tags.nextLong();
+        if (awaited.size() == MAX_RECEIPTS_AWAITED) {
+            awaited.poll();
+        }
+        awaited.add(new long[] {handedOver, tag});
+        return ByteBuffer.allocate(2 * Long.BYTES).putLong(handedOver).putLong(tag).flip();
+    }
+
+    private void ping(ByteBuffer payload) {
+        try {
+            pinger.ping(payload);
+        } catch (IOException | RuntimeException e) {
+            discard(); // the session closed under us: the container reports the close
         }
     }
 }

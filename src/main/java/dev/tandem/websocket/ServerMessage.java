@@ -16,16 +16,25 @@ public sealed interface ServerMessage {
     /** PROTOCOL.md's {@code type}: a component of each record, so that every JSON-B writes it. */
     String type();
 
-    /** {@code features}: what the server grants of what the hello asked for; left out (null) when nothing was asked. */
-    @JsonbPropertyOrder({"type", "doc", "client", "mode", "rev", "head", "text", "users", "features"})
-    record Welcome(String type, String doc, String client, String mode, long rev, long head, String text, List<UserView> users,
-                   List<String> features) implements ServerMessage {
+    /**
+     * {@code maxMessageBytes}: the largest message the server takes, so that a client can split a
+     * larger edit under it (additive: a version 1 client ignores it); {@code null} leaves it out.
+     * {@code features}: what the server grants of what the hello asked for; left out (null) when
+     * nothing was asked.
+     */
+    @JsonbPropertyOrder({"type", "doc", "client", "mode", "rev", "head", "maxMessageBytes", "text", "users", "features"})
+    record Welcome(String type, String doc, String client, String mode, long rev, long head, Integer maxMessageBytes, String text,
+                   List<UserView> users, List<String> features) implements ServerMessage {
+        Welcome(String doc, String client, String mode, long rev, long head, Integer maxMessageBytes, String text, List<UserView> users) {
+            this("welcome", doc, client, mode, rev, head, maxMessageBytes, text, users, null);
+        }
+
         Welcome(String doc, String client, String mode, long rev, long head, String text, List<UserView> users) {
-            this("welcome", doc, client, mode, rev, head, text, users, null);
+            this(doc, client, mode, rev, head, null, text, users);
         }
 
         Welcome withFeatures(List<String> granted) {
-            return new Welcome(type, doc, client, mode, rev, head, text, users, granted);
+            return new Welcome(type, doc, client, mode, rev, head, maxMessageBytes, text, users, granted);
         }
     }
 

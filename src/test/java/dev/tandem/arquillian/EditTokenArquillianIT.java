@@ -79,6 +79,9 @@ class EditTokenArquillianIT {
         }
 
         assertThat(send("GET", "api/view/" + viewToken.group(1), null).body()).contains("\"text\":\"safe\"");
+        // with an edit token the list is there for those who hold it, each document with its title
+        assertThat(send("GET", "api/docs", null, "Authorization", bearer).body())
+                .contains("{\"id\":\"guarded\",\"title\":\"safe\",");
         try (ProtocolClient viewer = ProtocolClient.connect(ws("ws/view/" + viewToken.group(1)))) {
             viewer.hello("guarded-src-2", "Bo", null);
             assertThat(viewer.next("welcome")).containsEntry("mode", "view").containsEntry("text", "safe");

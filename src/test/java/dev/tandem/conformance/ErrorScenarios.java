@@ -136,6 +136,43 @@ public abstract class ErrorScenarios extends Scenarios {
     }
 
     @Test
+    void aVersion1ClientThatIgnoresMaxMessageBytesStillGets1009() throws Exception {
+        try (ProtocolClient ana = ProtocolClient.connect(ws(doc()))) {
+            ana.hello(src(), null, null);
+            Map<String, Object> welcome = ana.next("welcome");
+            // the limit is told (the deployment's default, 1 MiB), and this client pays it no heed
+            assertThat(number(welcome, "maxMessageBytes")).isEqualTo(1024 * 1024);
+            String over = "x".repeat(1024 * 1024 + 1);
+            ana.sendRaw("{\"type\":\"op\",\"rev\":0,\"seq\":1,\"op\":[\"" + over + "\"]}");
+            assertThat(ana.awaitClose().getCloseCode().getCode()).isEqualTo(CloseCodes.TOO_BIG.getCode());
+        }
+    }
+
+    @Test
+    void anOperationThatWouldMakeTheDocumentTooLargeIsRefusedAndTheConnectionStaysOpen() throws Exception {
+        // the deployment's limit: the build gives the WARs (and this JVM's embedded one) the same
+        long limit = Long.getLong("TANDEM_MAX_DOCUMENT_BYTES", 64L << 20);
+        int chunk = 512 * 1024;
+        try (ProtocolClient ana = joined(doc())) {
+            long rev = 0;
+            long length = 0;
+            while (length + chunk < limit) {
+                ana.op(rev, rev + 1, length == 0 ? List.of("f".repeat(chunk)) : List.of(length, "f".repeat(chunk)));
+                rev = number(ana.next("ack"), "rev") + 1;
+                length += chunk;
+            }
+            ana.op(rev, rev + 1, List.of(length, "é".repeat((int) (limit - length) / 2 + 1)));
+            Map<String, Object> error = ana.next();
+            assertError(error, "too-large");
+            assertThat(number(error, "seq")).isEqualTo(rev + 1);
+            assertThat((String) error.get("message")).contains(Long.toString(limit));
+            ana.op(rev, rev + 2, List.of(length, "é".repeat((int) (limit - length) / 2)));
+            assertThat(number(ana.next("ack"), "rev")).isEqualTo(rev);
+            assertThat(ana.isOpen()).isTrue();
+        }
+    }
+
+    @Test
     void aMessageOfManyPartsUnderTheLimitIsAppliedWhole() throws Exception {
         // far over the endpoint's part buffer (8 KiB), under the 1 MiB maximum
         String large = "é".repeat(200_000);

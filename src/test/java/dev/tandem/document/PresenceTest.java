@@ -78,13 +78,22 @@ class PresenceTest extends ServiceFixture {
     }
 
     @Test
-    void selectionAtAnUnknownRevisionIsIgnored() {
+    void selectionAboveTheHeadIsAnsweredUnknownRevAndShownToNobody() {
         start();
         Editor ana = join("notes", "ana-0001");
         Editor bo = join("notes", "bo-00001");
         ana.select(5, List.of(Range.cursor(0)));
+        ana.select(-1, List.of(Range.cursor(0)));
         ana.select(0, List.of(Range.cursor(0)));
+        // PROTOCOL.md's error table: a rev above the head, or negative, is unknown-rev, for a select too
+        ana.awaitRejections(2);
         bo.await(() -> bo.presence.size() == 1, "a selection");
         assertThat(bo.presence).containsExactly("select c1 0 " + List.of(Range.cursor(0)));
+        synchronized (ana) {
+            assertThat(ana.rejections).extracting(Rejection::code)
+                    .containsExactly(Rejection.Code.UNKNOWN_REV, Rejection.Code.UNKNOWN_REV);
+            assertThat(ana.rejections).extracting(Rejection::seq).containsOnlyNulls();
+            assertThat(ana.rejections.get(0).message()).contains("revision 5").contains("head 0");
+        }
     }
 }

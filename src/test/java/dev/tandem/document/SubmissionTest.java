@@ -181,6 +181,53 @@ class SubmissionTest extends ServiceFixture {
     }
 
     @Test
+    void lateResendIsAckedAtItsOriginalRevisionWhileTheNextOperationAwaitsItsAck() throws Exception {
+        start();
+        Editor ana = join("notes", "ana-0001");
+        ana.submitRaw(0, 30, insert(0, 0, "a"));
+        ana.awaitRev(1);
+        store.hold();
+        ana.submitRaw(1, 31, insert(1, 1, "b"));
+        store.awaitHeldAppend();
+
+        // a copy of 30 that a lingering connection delivers late: recognised as a resend before
+        // the one-outstanding rule, so it gets its ack rather than not-in-order
+        ana.submitRaw(0, 30, insert(0, 0, "a"));
+        ana.await(() -> ana.acks.size() == 2, "the ack of the late resend");
+        store.release();
+        ana.await(() -> ana.acks.size() == 3, "the ack of the operation that was waiting");
+
+        synchronized (ana) {
+            assertThat(ana.rejections).isEmpty();
+            assertThat(ana.acks.get(1)).containsExactly(30, 0);
+            assertThat(ana.acks.get(2)).containsExactly(31, 1);
+        }
+        assertThat(textOf("notes")).isEqualTo("ab");
+    }
+
+    @Test
+    void unknownSeqWhileAnotherOperationAwaitsItsAckIsNotInOrderAndKeepsItOutstanding() throws Exception {
+        start();
+        Editor ana = join("notes", "ana-0001");
+        ana.submitRaw(0, 30, insert(0, 0, "a"));
+        ana.awaitRev(1);
+        store.hold();
+        ana.submitRaw(1, 31, insert(1, 1, "b"));
+        store.awaitHeldAppend();
+        ana.submitRaw(0, 29, insert(0, 0, "z")); // below the last applied seq, but never applied
+        ana.awaitRejections(1);
+        store.release();
+        ana.await(() -> ana.acks.size() == 2, "the ack of the operation that was waiting");
+
+        synchronized (ana) {
+            assertThat(ana.rejections.get(0).code()).isEqualTo(Rejection.Code.NOT_IN_ORDER);
+            assertThat(ana.rejections.get(0).seq()).isEqualTo(29);
+            assertThat(ana.acks.get(1)).containsExactly(31, 1);
+        }
+        assertThat(textOf("notes")).isEqualTo("ab");
+    }
+
+    @Test
     void seqNotAboveTheLastAppliedIsNotInOrder() {
         start();
         Editor ana = join("notes", "ana-0001");
@@ -257,6 +304,26 @@ class SubmissionTest extends ServiceFixture {
         assertThat(ana.rejections.get(0).message()).isEqualTo("retain past end of document (length 0 at revision 0, op spans 2)");
         assertThat(ana.rejections.get(1).message()).contains("length 3", "op spans 4");
         assertThat(textOf("notes")).isEqualTo("abc");
+    }
+
+    @Test
+    void operationThatWouldMakeTheDocumentTooLargeIsRefusedAndDeletingMakesRoom() {
+        start(SMALL.withMaxDocumentBytes(10));
+        Editor ana = join("notes", "ana-0001");
+        ana.submitRaw(0, 1, insert(0, 0, "é\uD83D\uDE00ab")); // 2 + 4 + 2 = 8 bytes in 4 units
+        ana.awaitRev(1);
+
+        ana.submitRaw(1, 2, insert(5, 5, "xyz")); // 11 bytes
+        ana.awaitRejections(1);
+        ana.submitRaw(1, 3, TextOperation.builder().delete(3).retain(2).insert("xyz").build()); // 5 bytes
+        ana.awaitRev(2);
+
+        Rejection rejection = ana.rejections.get(0);
+        assertThat(rejection.code()).isEqualTo(Rejection.Code.DOCUMENT_TOO_LARGE);
+        assertThat(rejection.code().wireName()).isEqualTo("too-large");
+        assertThat(rejection.seq()).isEqualTo(2);
+        assertThat(rejection.message()).contains("limit of 10 bytes", "has 8");
+        assertThat(textOf("notes")).isEqualTo("abxyz");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.tandem.ot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -30,9 +31,13 @@ class DocumentTextPropertyTest {
         for (List<Step> steps : script) {
             TextOperation operation = build(expected, steps);
             assertThat(document.misfit(operation)).isNull();
+            long bytesAfter = operation.apply(expected).getBytes(StandardCharsets.UTF_8).length;
+            assertThat(document.staysWithin(operation, bytesAfter)).isTrue();
+            assertThat(document.staysWithin(operation, bytesAfter - 1)).isFalse();
             document.apply(operation);
             expected = operation.apply(expected);
             assertThat(document.length()).isEqualTo(expected.length());
+            assertThat(document.utf8Length()).isEqualTo(bytesAfter);
         }
         assertThat(document).hasToString(expected);
         assertThat(Unicode.unpairedSurrogateIndex(document)).isEqualTo(-1);

@@ -30,7 +30,7 @@ class H2DocumentStoreTest extends DocumentStoreContract implements JdbcContract 
 
     @Override
     public JdbcDocumentStore reopen() {
-        return JdbcDocumentStore.open(StoreSettings.defaultUrl(directory), "sa", "");
+        return JdbcDocumentStore.open(StoreSettings.h2Url(directory), "sa", "");
     }
 
     @AfterEach

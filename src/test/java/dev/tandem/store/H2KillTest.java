@@ -15,10 +15,11 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * DESIGN.md's durability guarantee on the default store: an append that returned survives
+ * DESIGN.md's durability guarantee on the embedded stores: an append that returned survives
  * {@code kill -9} of the JVM. A child JVM appends to two documents from two threads and reports
  * each returned append; it is killed mid-stream, again and again on the same file, and every
  * reported revision must be in the reopened file each time. (H2 2.5.252 failed this: after a chunk
@@ -30,11 +31,13 @@ class H2KillTest {
     private static final int KILLS = 5;
     private static final int WRITERS = 2;
 
-    @Test
-    void everyAcknowledgedAppendSurvivesKillOfTheJvm() throws Exception {
+    /** On the default store (H2) and on SQLite, the other embedded choice. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "h2"})
+    void everyAcknowledgedAppendSurvivesKillOfTheJvm(String database) throws Exception {
         Path home = Path.of("target", "h2-kill-test", UUID.randomUUID().toString()).toAbsolutePath();
         Files.createDirectories(home);
-        String url = StoreSettings.defaultUrl(home);
+        String url = database.equals("sqlite") ? StoreSettings.sqliteUrl(home) : StoreSettings.h2Url(home);
         long seed = new Random().nextLong();
         Random random = new Random(seed);
         Map<String, Long> acked = new HashMap<>();

@@ -30,7 +30,7 @@ class H2RecoveryTest {
         long seed = new Random().nextLong();
         Random random = new Random(seed);
         Path live = directory.resolve("live");
-        try (JdbcDocumentStore store = JdbcDocumentStore.open(StoreSettings.defaultUrl(live), "sa", "")) {
+        try (JdbcDocumentStore store = JdbcDocumentStore.open(StoreSettings.h2Url(live), "sa", "")) {
             store.create("doc");
             long head = 0;
             for (int copy = 1; copy <= COPIES; copy++) {
@@ -42,7 +42,7 @@ class H2RecoveryTest {
                 Path copied = directory.resolve("copy-" + copy);
                 Files.createDirectories(copied.resolve(".tandem"));
                 Files.copy(live.resolve(".tandem").resolve("tandem.mv.db"), copied.resolve(".tandem").resolve("tandem.mv.db"));
-                try (JdbcDocumentStore recovered = JdbcDocumentStore.open(StoreSettings.defaultUrl(copied), "sa", "")) {
+                try (JdbcDocumentStore recovered = JdbcDocumentStore.open(StoreSettings.h2Url(copied), "sa", "")) {
                     long recoveredHead = recovered.summary("doc").orElseThrow().rev();
                     assertThat(recoveredHead).as("copy %d (seed %d): head after recovery, %d returned", copy, seed, head).isEqualTo(head);
                     assertThat(recovered.read("doc", 0, head)).extracting(StoredOperation::rev)

@@ -6,14 +6,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** What the JDBC store adds to the contract: its database outlives it, and its schema is versioned. */
-interface JdbcContract extends StoreContract {
+interface JdbcContract extends MigrationContract {
 
     /** Another store over the same database as {@link #store()}. */
     JdbcDocumentStore reopen();
@@ -42,7 +40,8 @@ interface JdbcContract extends StoreContract {
         store().create("notes");
         try (JdbcDocumentStore second = reopen(); Connection connection = second.dataSource().getConnection()) {
             assertThat(Schema.migrate(connection, Dialect.of(connection))).as("versions applied on a current schema").isZero();
-            assertThat(versions(connection)).containsExactly(List.of(1, "1-documents-operations-snapshots.sql"), List.of(2, "2-view-links.sql"), List.of(3, "4-versions-comments.sql"));
+            assertThat(versions(connection)).containsExactly(List.of(1, "1-documents-operations-snapshots.sql"), List.of(2, "2-view-links.sql"),
+                    List.of(3, "3-operation-log-rows.sql"), List.of(4, "4-users-access.sql"), List.of(5, "5-versions-comments.sql"));
             assertThat(Schema.currentVersion(connection)).isEqualTo(Schema.latest());
         }
         assertThat(store().summary("notes")).as("data kept across starts").isPresent();
@@ -52,10 +51,12 @@ interface JdbcContract extends StoreContract {
     default void primaryKeyViolationIsAConflictNotAnException() throws SQLException {
         appendOrFail("notes", 0, List.of(Typing.insertAt(0, "ana-0001", 1)), 1);
         // another node that got past the head check wrote rev 1 without moving documents.rev
+        StoredOperation theirs = Typing.insertAt(1, "node-002", 1);
         try (JdbcDocumentStore other = reopen(); Connection connection = other.dataSource().getConnection();
              PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO operations (doc, rev, op, src, seq, client, name, time) VALUES ('notes', 1, '[1,\"y\"]', 'node-002', 1, 'c9', NULL, ?)")) {
-            insert.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+                     "INSERT INTO operation_log (doc, rev, revs, ops, time) VALUES ('notes', 1, 1, ?, ?)")) {
+            insert.setBytes(1, BatchCodec.encode(List.of(theirs), theirs.time()));
+            Times.set(insert, 2, theirs.time());
             insert.executeUpdate();
         }
 

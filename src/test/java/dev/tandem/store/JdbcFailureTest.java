@@ -71,7 +71,7 @@ class JdbcFailureTest {
 
     private DataSource h2() {
         org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
-        dataSource.setURL(StoreSettings.defaultUrl(Path.of("target", "jdbc-failure-test", UUID.randomUUID().toString()).toAbsolutePath()));
+        dataSource.setURL(StoreSettings.h2Url(Path.of("target", "jdbc-failure-test", UUID.randomUUID().toString()).toAbsolutePath()));
         return dataSource;
     }
 

@@ -46,6 +46,43 @@ interface ReadContract extends StoreContract {
     }
 
     @Test
+    default void anOlderSeqFromALingeringConnectionIsFoundInTheLogItself() {
+        // ana's early operations lie many rows (and more than one search window) behind her last
+        long head = 0;
+        for (int append = 0; append < 400; append++) {
+            List<StoredOperation> batch = new java.util.ArrayList<>();
+            for (int k = 0; k < 10; k++) {
+                long round = head + batch.size(); // a multiple of 3: ana, bob, ana with seqs round + 1, round + 1, round + 2
+                batch.add(Typing.insertAt(round, "ana-0001", round + 1));
+                batch.add(Typing.insertAt(round + 1, "bob-0001", round + 1));
+                batch.add(Typing.insertAt(round + 2, "ana-0001", round + 2));
+            }
+            appendOrFail("notes", head, batch, (int) head + batch.size());
+            head += batch.size();
+        }
+
+        assertThat(store().find("notes", "ana-0001", 1)).map(StoredOperation::rev).contains(0L);
+        assertThat(store().find("notes", "ana-0001", 2)).map(StoredOperation::rev).contains(2L);
+        assertThat(store().find("notes", "bob-0001", 4)).map(StoredOperation::rev).contains(4L);
+        assertThat(store().find("notes", "ana-0001", 3)).as("a seq below the last that was never applied").isEmpty();
+        assertThat(store().find("notes", "ana-0001", 11_999)).map(StoredOperation::rev).contains(head - 1);
+    }
+
+    @Test
+    default void aSeqNotAboveTheAuthorsLastIsRefusedAndWritesNothing() {
+        appendOrFail("notes", 0, List.of(Typing.insertAt(0, "ana-0001", 5)), 1);
+
+        assertThatThrownBy(() -> store().append("notes", 1, List.of(Typing.insertAt(1, "bob-0001", 1), Typing.insertAt(2, "ana-0001", 4)), 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seq 4").hasMessageContaining("last applied seq 5");
+        assertThatThrownBy(() -> store().append("notes", 1, List.of(Typing.insertAt(1, "ana-0001", 7), Typing.insertAt(2, "ana-0001", 6)), 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seq 6").hasMessageContaining("after its seq 7");
+
+        assertThat(store().summary("notes").orElseThrow().rev()).isEqualTo(1);
+        assertThat(store().lastSeq("notes", "bob-0001")).isEqualTo(-1);
+        assertThat(store().append("notes", 1, List.of(Typing.insertAt(1, "ana-0001", 6)), 2)).isEqualTo(new AppendResult.Appended(2));
+    }
+
+    @Test
     default void lastSeqIsTheHighestAppliedSeqOfThatSrcInThatDocument() {
         appendOrFail("notes", 0, List.of(
                 Typing.insertAt(0, "ana-0001", 3),

@@ -19,9 +19,10 @@ class StoreSettingsTest {
     private final Path home = Path.of("target", "store-settings-test", UUID.randomUUID().toString()).toAbsolutePath();
 
     @Test
-    void defaultUrlIsADurableH2FileUnderTheHome() {
+    void defaultUrlIsAnH2FileUnderTheHome() {
         assertThat(StoreSettings.defaultUrl(Path.of("/home/ana")))
                 .isEqualTo("jdbc:h2:file:/home/ana/.tandem/tandem;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(StoreSettings.sqliteUrl(Path.of("/home/ana"))).isEqualTo("jdbc:sqlite:/home/ana/.tandem/tandem.db");
     }
 
     @Test
@@ -56,7 +57,7 @@ class StoreSettingsTest {
     void containerDataSourceWinsOverTheUrlAndIsNotClosedWithTheStore() {
         StoreSettings settings = new StoreSettings("jdbc:postgresql://127.0.0.1:1/nowhere", "nobody", "none");
         try (HikariDataSource container = new HikariDataSource()) {
-            container.setJdbcUrl(StoreSettings.defaultUrl(home));
+            container.setJdbcUrl(StoreSettings.h2Url(home));
             container.setUsername("sa");
 
             try (DocumentStore store = settings.open(Optional.of(container))) {
@@ -70,10 +71,10 @@ class StoreSettingsTest {
 
     @Test
     void urlIsUsedWithoutAContainerDataSource() {
-        try (DocumentStore store = new StoreSettings(StoreSettings.defaultUrl(home), "sa", "").open(Optional.empty())) {
+        try (DocumentStore store = new StoreSettings(StoreSettings.sqliteUrl(home), "", "").open(Optional.empty())) {
             assertThat(store.create("notes")).isTrue();
         }
-        assertThat(home.resolve(".tandem").resolve("tandem.mv.db")).isRegularFile();
+        assertThat(home.resolve(".tandem").resolve("tandem.db")).as("SQLite's directory created too").isRegularFile();
     }
 
     @Test
@@ -88,7 +89,7 @@ class StoreSettingsTest {
 
     private DataSource h2DataSource() {
         org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
-        dataSource.setURL(StoreSettings.defaultUrl(home));
+        dataSource.setURL(StoreSettings.h2Url(home));
         return dataSource;
     }
 }

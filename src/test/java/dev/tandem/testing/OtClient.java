@@ -55,6 +55,11 @@ public final class OtClient implements AutoCloseable {
         send(state.edit(operation));
     }
 
+    /** A local edit made on the text as this client has it at that moment (incoming operations wait meanwhile). */
+    public synchronized void edit(java.util.function.Function<String, TextOperation> onText) {
+        send(state.edit(onText.apply(state.text())));
+    }
+
     public synchronized String text() {
         return state.text();
     }

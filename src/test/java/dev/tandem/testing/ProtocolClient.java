@@ -22,6 +22,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -169,11 +170,29 @@ public final class ProtocolClient implements AutoCloseable {
     // ---- sending ----
 
     public void sendRaw(String text) throws IOException {
-        session.getBasicRemote().sendText(text);
+        try {
+            session.getBasicRemote().sendText(text);
+        } catch (RejectedExecutionException closing) {
+            throw closedWhileSending(closing);
+        }
     }
 
     public void sendBinary(byte[] bytes) throws IOException {
-        session.getBasicRemote().sendBinary(ByteBuffer.wrap(bytes));
+        try {
+            session.getBasicRemote().sendBinary(ByteBuffer.wrap(bytes));
+        } catch (RejectedExecutionException closing) {
+            throw closedWhileSending(closing);
+        }
+    }
+
+    /**
+     * A send that races with the connection's close: Tyrus's client restarts its idle-timeout timer on
+     * every send, and that timer's executor is already shut down once the close (say, a server killed
+     * under the test) has been handled. That is this client losing its connection, as the
+     * IOException of a send on a closed socket would say, not an error of the server's.
+     */
+    private static IOException closedWhileSending(RejectedExecutionException closing) {
+        return new IOException("the connection closed while sending", closing);
     }
 
     public void send(Map<String, Object> message) throws IOException {

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EditorPageServletTest {
 
     /** A stand-in for the bundled editor.html. */
-    private static final String PAGE = "<meta name=\"tandem-style-nonce\" content=\"TANDEM_STYLE_NONCE\">é";
+    private static final String PAGE = HtmlPage.LANG_MARK + HtmlPage.NOSCRIPT_MARK
+            + "<meta name=\"tandem-style-nonce\" content=\"TANDEM_STYLE_NONCE\">é";
 
     /** What the servlet did to the request and response. */
     private static final class Exchange {
@@ -30,11 +31,13 @@ class EditorPageServletTest {
         final List<String> resourcesRead = new ArrayList<>();
         final StringWriter body = new StringWriter();
         String contentType;
+        String acceptLanguage;
         Integer error;
 
         void run(String pathInfo) throws Exception {
             HttpServletRequest request = proxy(HttpServletRequest.class, (name, args) ->
-                    name.equals("getPathInfo") ? pathInfo : null);
+                    name.equals("getPathInfo") ? pathInfo
+                    : name.equals("getHeader") && "Accept-Language".equals(args[0]) ? acceptLanguage : null);
             HttpServletResponse response = proxy(HttpServletResponse.class, (name, args) -> switch (name) {
                 case "setHeader" -> headers.put((String) args[0], (String) args[1]);
                 case "sendError" -> error = (Integer) args[0];
@@ -80,6 +83,20 @@ class EditorPageServletTest {
         assertThat(policy).contains("style-src 'self' 'nonce-" + exchange.pageNonce() + "';");
         assertThat(exchange.body.toString()).endsWith("\">é").doesNotContain(EditorPageServlet.NONCE_MARK);
         assertThat(exchange.headers).containsEntry("X-Content-Type-Options", "nosniff");
+    }
+
+    @org.junit.jupiter.api.Test
+    void thePageIsInTheReadersLanguageEnglishByDefault() throws Exception {
+        Exchange portuguese = new Exchange();
+        portuguese.acceptLanguage = "pt-BR,pt;q=0.9,en;q=0.5";
+        portuguese.run("/notes");
+        assertThat(portuguese.body.toString())
+                .startsWith("<html lang=\"pt-BR\"><noscript>O Tandem precisa de JavaScript.</noscript>");
+        assertThat(portuguese.headers).containsEntry("Content-Language", "pt-BR").containsEntry("Vary", "Accept-Language");
+        Exchange unknown = new Exchange();
+        unknown.acceptLanguage = "de-CH, fr;q=0.8";
+        unknown.run("/notes");
+        assertThat(unknown.body.toString()).startsWith(HtmlPage.LANG_MARK + HtmlPage.NOSCRIPT_MARK);
     }
 
     @org.junit.jupiter.api.Test

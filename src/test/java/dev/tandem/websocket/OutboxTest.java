@@ -7,6 +7,7 @@ import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -157,5 +158,104 @@ class OutboxTest {
         outbox.send(new ServerMessage.Ack(3, 2));
         assertThat(sent).hasSize(1);
         assertThat(outbox.isIdle()).isFalse();
+        assertThat(closes).isEmpty(); // a broken connection: the container closes it
+    }
+
+    @Test
+    void aSendTheContainerTimedOutIsASlowReaderClosedWith1013() {
+        outbox.send(new ServerMessage.Ack(1, 0));
+        outbox.send(new ServerMessage.Ack(2, 1));
+        inFlight.remove(0).onResult(new SendResult(new java.net.SocketTimeoutException()));
+        outbox.send(new ServerMessage.Ack(3, 2));
+        assertThat(sent).hasSize(1);
+        assertThat(closes).extracting(CloseReason::getCloseCode).containsExactly(CloseCodes.TRY_AGAIN_LATER);
+    }
+
+    // ---- read receipts: a container whose sends complete as soon as the frame is queued (Tyrus) ----
+
+    private final List<ByteBuffer> pings = new ArrayList<>();
+
+    /** Sends complete at once, as on GlassFish; pings are recorded. */
+    private Outbox receipting() {
+        return new Outbox((payload, done) -> {
+            sent.add(payload);
+            done.onResult(new SendResult());
+        }, pings::add, 0, Runnable::run, closes::add, BOUND, TransportMetrics.NONE);
+    }
+
+    private static ByteBuffer pong(ByteBuffer ping) {
+        return ping.duplicate(); // a client echoes the ping's payload
+    }
+
+    @Test
+    void whereSendsCompleteAtOnceAClientThatNeverAnswersPingsIsStillClosedWith1013() {
+        Outbox early = receipting();
+        int acks = 0;
+        while (closes.isEmpty() && acks < 100) {
+            early.send(new ServerMessage.Ack(acks, acks));
+            acks++;
+        }
+        // the bound handed over unconfirmed (5 acks), the bound waiting behind it (5 more), then the close
+        assertThat(closes).extracting(CloseReason::getCloseCode).containsExactly(CloseCodes.TRY_AGAIN_LATER);
+        assertThat(acks).isEqualTo(11);
+        assertThat(sent).hasSize(5);
+        assertThat(pings).isNotEmpty();
+    }
+
+    @Test
+    void whereSendsCompleteAtOnceAClientThatAnswersPingsIsNeverHeldUp() {
+        Outbox early = receipting();
+        for (int i = 0; i < 400; i++) {
+            early.send(new ServerMessage.Ack(i, i));
+            while (!pings.isEmpty()) {
+                early.receipt(pong(pings.remove(0)));
+            }
+        }
+        assertThat(closes).isEmpty();
+        assertThat(sent).hasSize(400);
+        assertThat(early.isIdle()).isTrue();
+    }
+
+    @Test
+    void aReceiptReleasesWhatWaitsAndAMadeUpOneDoesNot() {
+        Outbox early = receipting();
+        for (int i = 0; i < 8; i++) {
+            early.send(new ServerMessage.Ack(i, i)); // five go, three wait
+        }
+        assertThat(sent).hasSize(5);
+        ByteBuffer asked = pings.get(pings.size() - 1);
+        ByteBuffer forged = ByteBuffer.allocate(16).putLong(0, asked.getLong(0)).putLong(8, asked.getLong(8) + 1);
+        early.receipt(forged);
+        early.receipt(ByteBuffer.allocate(0)); // the heartbeat's pong
+        assertThat(sent).hasSize(5);
+        early.receipt(pong(asked));
+        assertThat(sent).hasSize(6).last().isEqualTo(new ServerMessage.Batch(
+                List.of(new ServerMessage.Ack(5, 5), new ServerMessage.Ack(6, 6), new ServerMessage.Ack(7, 7))));
+        assertThat(closes).isEmpty();
+    }
+
+    @Test
+    void manySmallFramesMeetTheBoundSoonerThanTheirTextAlone() {
+        Outbox early = new Outbox((payload, done) -> {
+            sent.add(payload);
+            done.onResult(new SendResult());
+        }, pings::add, BOUND / 2, Runnable::run, closes::add, BOUND, TransportMetrics.NONE);
+        for (int i = 0; i < 4; i++) {
+            early.send(new ServerMessage.Ack(i, i));
+        }
+        // each frame counts an ack and half the bound: the bound is reached after two frames, not five
+        assertThat(sent).hasSize(2);
+        assertThat(pings).isNotEmpty();
+    }
+
+    @Test
+    void aClosingOutboxSendsWhatWaitsWithoutAReceiptThenCloses() {
+        Outbox early = receipting();
+        for (int i = 0; i < 7; i++) {
+            early.send(new ServerMessage.Ack(i, i)); // five go, two wait for a receipt
+        }
+        early.closeWhenFlushed(new CloseReason(CloseCodes.GOING_AWAY, "shutting down"));
+        assertThat(sent).hasSize(6);
+        assertThat(closes).extracting(CloseReason::getCloseCode).containsExactly(CloseCodes.GOING_AWAY);
     }
 }

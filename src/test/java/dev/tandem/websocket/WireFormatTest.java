@@ -142,9 +142,9 @@ class WireFormatTest {
     @Test
     void welcomeOnFirstConnectionCarriesTextAndUsersAndOnReconnectNoText() throws Exception {
         ServerMessage.UserView bo = new ServerMessage.UserView("c3", "Bo", "#2a9d8f", 42, List.of(new ServerMessage.RangeView(5, 5)));
-        assertThat(encoder.encode(new ServerMessage.Welcome("notes", "c7", "edit", 42, 42, "hi", List.of(bo))))
+        assertThat(encoder.encode(new ServerMessage.Welcome("notes", "c7", "edit", 42, 42, 1048576, "hi", List.of(bo))))
                 .isEqualTo("{\"type\":\"welcome\",\"doc\":\"notes\",\"client\":\"c7\",\"mode\":\"edit\",\"rev\":42,\"head\":42,"
-                        + "\"text\":\"hi\",\"users\":[{\"client\":\"c3\",\"name\":\"Bo\",\"color\":\"#2a9d8f\",\"rev\":42,"
+                        + "\"maxMessageBytes\":1048576,\"text\":\"hi\",\"users\":[{\"client\":\"c3\",\"name\":\"Bo\",\"color\":\"#2a9d8f\",\"rev\":42,"
                         + "\"ranges\":[{\"anchor\":5,\"head\":5}]}]}");
         assertThat(encoder.encode(new ServerMessage.Welcome("notes", "c7", "view", 40, 42, null, List.of())))
                 .isEqualTo("{\"type\":\"welcome\",\"doc\":\"notes\",\"client\":\"c7\",\"mode\":\"view\",\"rev\":40,\"head\":42,\"users\":[]}");

@@ -27,13 +27,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * Durable submissions per second through {@link SharedDocumentService} on the embedded H2 file
- * store: closed-loop submitters, each sending its next insert when the previous one is
+ * Durable submissions per second through {@link SharedDocumentService} on the default embedded
+ * store (an H2 file): closed-loop submitters, each sending its next insert when the previous one is
  * acknowledged (so only after its commit). Not a test: run it by hand with
  *
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.tandem.document.bench.DurableSubmissions</pre>
  *
- * <p>With {@code -Dstore=postgresql} the same runs against a PostgreSQL 16 started for the run.
+ * <p>With {@code -Dstore=postgresql} the same runs against a PostgreSQL 16 started for the run,
+ * with {@code -Dstore=sqlite} against an SQLite file.
  *
  * <p>Each line is followed by what group commit achieved (writes, documents and operations per
  * write, time per write). All documents share one commit per round ({@code appendAll}), and one
@@ -49,10 +50,13 @@ import java.util.stream.Stream;
  */
 public final class DurableSubmissions {
 
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        System.out.printf("%-34s %12s %12s%n", "scenario", "ops/s", "goal");
+        System.out.printf("%-34s %12s %12s %12s%n", "scenario", "ops/s", "goal", "CPU µs/op");
         report("20 submitters on 1 document", 1, 20, warmup, seconds, 10_000);
         report("200 submitters on 50 documents", 50, 4, warmup, seconds, 30_000);
         System.exit(0); // the service's threads are daemons, the pool's are not all
@@ -80,10 +84,14 @@ public final class DurableSubmissions {
             counting.takeReport();
             long before = Submitter.ACKS.get();
             long start = System.nanoTime();
+            long cpuStart = CPU.getProcessCpuTime();
             Thread.sleep(seconds * 1000L);
             long acks = Submitter.ACKS.get() - before;
             double elapsed = (System.nanoTime() - start) / 1e9;
-            System.out.printf("%-34s %12.0f %12d%n", name, acks / elapsed, goal);
+            // the whole process: submitters, lanes and store threads (a loaded machine slows the
+            // rate, and inflates this figure less)
+            double cpuMicros = (CPU.getProcessCpuTime() - cpuStart) / 1e3 / acks;
+            System.out.printf("%-34s %12.0f %12d %12.1f%n", name, acks / elapsed, goal, cpuMicros);
             System.out.println("    " + counting.takeReport());
             for (Submitter submitter : submitters) {
                 submitter.stop = true;
@@ -97,7 +105,7 @@ public final class DurableSubmissions {
     }
 
     /**
-     * The database under test: the embedded H2 file (the default), or with {@code -Dstore=postgresql}
+     * The database under test: the embedded H2 file (the default), an SQLite file, or with {@code -Dstore=postgresql}
      * a PostgreSQL 16 started for the run (as the store tests start it; durable commits with fsync).
      */
     private record Database(String url, String user, EmbeddedPostgres postgres) implements AutoCloseable {
@@ -109,6 +117,9 @@ public final class DurableSubmissions {
                         .setErrorRedirector(Redirect.appendTo(directory.resolve("postgres.log").toFile()))
                         .start();
                 return new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", postgres);
+            }
+            if ("sqlite".equals(System.getProperty("store", "h2"))) {
+                return new Database(StoreSettings.sqliteUrl(directory), "", null);
             }
             return new Database(StoreSettings.defaultUrl(directory), "sa", null);
         }

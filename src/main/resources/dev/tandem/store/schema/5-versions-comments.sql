@@ -1,5 +1,5 @@
--- Tandem's schema, version 4: named versions and comments. Identical on H2 and PostgreSQL, idempotent like
--- the versions before it (H2 commits DDL at once). Version 3 is another change's.
+-- Tandem's schema, version 5: named versions and comments. Identical on H2, PostgreSQL and SQLite,
+-- idempotent like the versions before it (H2 commits DDL at once).
 
 -- a name given to one revision of a document ("Sent to the board"); one name per revision, so
 -- naming it again is a rename; the revision itself lives in the operation log and is never
