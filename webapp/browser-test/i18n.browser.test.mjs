@@ -142,6 +142,19 @@ test('every visible text of the pages comes from the catalogues: none is left in
   await page.waitForSelector('.cm-search');
   await untranslated('the editor\'s search panel');
   await page.keyboard.press('Escape');
+  // the versions and comments panels, with a comment being written on the selected heading
+  await toggle('versions.toggleTitle');
+  await page.waitForSelector('.versions-panel:not([hidden]) .name-version-button');
+  await toggle('comments.threads');
+  await page.waitForSelector('.comments-panel:not([hidden])');
+  await page.evaluate(() => window.tandem.view.dispatch({ selection: { anchor: 2, head: 7 } }));
+  await page.click('.new-comment-button');
+  await page.waitForSelector('.comment-draft:not([hidden])');
+  // (the dummy server has no versions: the panel says so with the request and code the API client reports)
+  await untranslated('the editor with its versions and comments panels', ['GET api/docs/', '/versions: not-found']);
+  await page.click('.draft-cancel');
+  await toggle('comments.threads');
+  await toggle('versions.toggleTitle');
   if (tandem.server.doc) {
     // the dummy server refuses the next edit, which the page then shows with its text to keep
     tandem.server.doc(id).rejectNext = 'forbidden';

@@ -51,7 +51,7 @@ const welcome = (extra) => ({ type: 'welcome', doc: 'doc', client: 'c1', mode: '
 
 test('opens with hello rev null and takes the text of the welcome', () => {
   const s = scripted({ name: 'Ana' });
-  assert.deepEqual(s.socket().sent, [{ type: 'hello', src: 'srcAAAAAAAA', name: 'Ana', rev: null }]);
+  assert.deepEqual(s.socket().sent, [{ type: 'hello', src: 'srcAAAAAAAA', name: 'Ana', rev: null, features: ['comments'] }]);
   s.serverSays(welcome());
   assert.equal(s.session.text, 'abc');
   assert.equal(s.changes[0].apply(''), 'abc');
@@ -110,7 +110,7 @@ test('reconnects with growing, jittered delays and resumes at its revision', () 
   s.timers.runNext();
   assert.equal(s.sockets.length, 2);
   s.socket().onopen();
-  assert.deepEqual(s.socket().sent[0], { type: 'hello', src: 'srcAAAAAAAA', name: '', rev: 3 });
+  assert.deepEqual(s.socket().sent[0], { type: 'hello', src: 'srcAAAAAAAA', name: '', rev: 3, features: ['comments'] });
   const backoff = new Backoff({ initial: 100, max: 1000, random: seeded(1) });
   const delays = Array.from({ length: 8 }, () => backoff.next());
   delays.forEach((d, i) => assert.ok(d >= Math.min(1000, 100 * 2 ** i) / 2 && d <= Math.min(1000, 100 * 2 ** i)));
@@ -156,7 +156,7 @@ test('unknown-rev on resume: starts over with rev null and re-applies the edits 
   s.socket().onopen();
   s.serverSays({ type: 'error', code: 'unknown-rev', message: 'revision 3 is not between 0 and 1' });
   s.socket().onopen();
-  assert.deepEqual(s.socket().sent[0], { type: 'hello', src: 'srcAAAAAAAA', name: '', rev: null });
+  assert.deepEqual(s.socket().sent[0], { type: 'hello', src: 'srcAAAAAAAA', name: '', rev: null, features: ['comments'] });
   s.serverSays(welcome({ rev: 1, head: 1, text: 'Zabc' }));
   assert.equal(s.session.text, 'Zabc!');
   assert.deepEqual(s.socket().sent.at(-1), { type: 'op', rev: 1, seq: 2, op: [4, '!'] });

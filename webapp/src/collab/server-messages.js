@@ -39,6 +39,7 @@ function handle(session, m) {
     case 'leave': session.presence.leave(m.client); return session.emitPresence();
     case 'error': return serverError(session, m);
     case 'pong': return undefined;
+    case 'thread': return session.listeners.onThread?.(m); // asked for in the hello (features)
     default: return undefined; // forward compatibility
   }
 }

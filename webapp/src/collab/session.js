@@ -34,7 +34,7 @@ export class Session {
    *   Defaults to the global ones and Date.now.
    * @param {() => number} [o.random] for backoff jitter and src. Defaults to Math.random.
    * @param {() => boolean} [o.isOnline] Defaults to navigator.onLine where there is one.
-   * @param {object} [o.listeners] onChange(op), onStatus(status), onPresence(users), onError(message, problem)
+   * @param {object} [o.listeners] onChange(op), onStatus(status), onPresence(users), onError(message, problem), onThread(message)
    *   (`problem`, where there is one: {kind: 'refused'|'server'|'storage', code} for the page to word),
    *   onLost({code, message, text, edits}): edits the server refused for good were given up; `text`
    *   is what they inserted, for the user to keep.
@@ -108,7 +108,8 @@ export class Session {
 
   opened() {
     this.sentSelection = null; // a new connection starts with no selection on the server
-    this.send({ type: 'hello', src: this.src, name: this.name, rev: this.fresh ? null : this.rev });
+    // "comments": the server then tells of every change to a comment thread (PROTOCOL.md, Comments)
+    this.send({ type: 'hello', src: this.src, name: this.name, rev: this.fresh ? null : this.rev, features: ['comments'] });
   }
 
   socketClosed(event) {

@@ -102,3 +102,53 @@ export async function operations(id, from = 0, to) {
     next = page[page.length - 1].rev + 1;
   }
 }
+
+/** PROTOCOL.md's /diff: {from, to, spans: [{kind, text, author}]} between revisions `from` ≤ `to`. */
+export async function diff(id, from, to) {
+  return (await request(`api/${documentPath(id)}/diff?from=${from}&to=${to}`)).json();
+}
+
+/** The named versions of `id`: [{rev, name, author, created}] by revision. */
+export async function listVersions(id) {
+  return (await request(`api/${documentPath(id)}/versions`)).json();
+}
+
+export async function nameVersion(id, rev, name, author) {
+  await request(`api/docs/${encodeURIComponent(id)}/versions`, { method: 'POST', body: JSON.stringify({ rev, name, author }) });
+}
+
+export async function renameVersion(id, rev, name) {
+  await request(`api/docs/${encodeURIComponent(id)}/versions/${rev}`, { method: 'PUT', body: JSON.stringify({ name }) });
+}
+
+export async function deleteVersion(id, rev) {
+  await request(`api/docs/${encodeURIComponent(id)}/versions/${rev}`, { method: 'DELETE' });
+}
+
+/** The comment threads of `id` with anchors at the head: [{id, rev, from, to, detached, quote, resolved, comments}]. */
+export async function listThreads(id) {
+  return (await request(`api/${documentPath(id)}/threads`)).json();
+}
+
+const threadsPath = (id) => `api/docs/${encodeURIComponent(id)}/threads`;
+
+/** Opens thread {thread, comment, rev, from, to, text, author, src} (ids drawn by the caller: a resend is kept once). */
+export async function openThread(id, thread) {
+  await request(threadsPath(id), { method: 'POST', body: JSON.stringify(thread) });
+}
+
+export async function replyToThread(id, thread, reply) {
+  await request(`${threadsPath(id)}/${thread}/comments`, { method: 'POST', body: JSON.stringify(reply) });
+}
+
+export async function resolveThread(id, thread, resolved, by) {
+  await request(`${threadsPath(id)}/${thread}`, { method: 'PUT', body: JSON.stringify({ resolved, by }) });
+}
+
+export async function editComment(id, thread, comment, text, src) {
+  await request(`${threadsPath(id)}/${thread}/comments/${comment}`, { method: 'PUT', body: JSON.stringify({ text, src }) });
+}
+
+export async function deleteComment(id, thread, comment, src) {
+  await request(`${threadsPath(id)}/${thread}/comments/${comment}`, { method: 'DELETE', body: JSON.stringify({ src }) });
+}

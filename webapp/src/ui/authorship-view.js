@@ -7,7 +7,7 @@ export const setAuthorship = StateEffect.define();
 const PALETTE_SIZE = 8;
 
 /** A stable colour class per author name (cm-author-0 … 7 in editor.css). */
-function authorClass(author) {
+export function authorClass(author) {
   let h = 0;
   for (let i = 0; i < author.length; i++) h = (h * 31 + author.charCodeAt(i)) | 0;
   return `cm-author cm-author-${Math.abs(h) % PALETTE_SIZE}`;

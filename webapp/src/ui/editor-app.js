@@ -11,6 +11,8 @@ import { authorship, setAuthorship } from './authorship-view.js';
 import { createHeader } from './header.js';
 import { createPreview } from './preview.js';
 import { createHistory } from './history.js';
+import { createVersionsPanel } from './versions-panel.js';
+import { createCommentsPanel } from './comments-panel.js';
 import { exportDocument } from './export.js';
 import { el } from './dom.js';
 import { t } from './i18n.js';
@@ -43,6 +45,8 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
   main.append(live, viewer, previewPane);
 
   let view = null;
+  let versions = null;
+  let comments = null;
   let users = [];
   const state = { history: false, authorship: false };
 
@@ -65,12 +69,15 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
         header.setStatus(status);
         document.body.dataset.connection = status.connection;
         setEditable(view, status.rev !== null && status.mode === 'edit');
+        if (versions) versions.statusChanged();
+        if (comments) comments.statusChanged();
       },
       onPresence: (list) => {
         users = list;
         view.dispatch({ effects: setRemoteUsers.of(list) });
         header.setUsers(list);
       },
+      onThread: () => { if (comments) comments.refresh(true); },
       onError: (message, problem) => {
         console.warn(`Tandem: ${message}`);
         // The protocol client's words are for developers: the reader gets the problem in theirs.
@@ -117,6 +124,16 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
     ],
   });
   const preview = createPreview(previewPane, () => session.text);
+  versions = createVersionsPanel({
+    id, readOnly, session, view, storage, main, liveParent: live, header: header.element,
+    name: () => name,
+    onMessage: (text) => showMessage(text),
+  });
+  comments = createCommentsPanel({
+    id, readOnly, session, view, storage, main, header: header.element,
+    name: () => name,
+    onMessage: (text) => showMessage(text),
+  });
   const history = createHistory({
     id,
     bar: historyBar,
@@ -202,7 +219,7 @@ export function openEditor({ id, readOnly = false, storage, name: initialName, s
   });
 
   // For the browser tests and the curious.
-  window.tandem = { session, view, id };
+  window.tandem = { session, view, id, comments };
 
   session.start();
   view.focus();

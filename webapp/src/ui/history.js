@@ -1,5 +1,6 @@
 import { el, setChildren } from './dom.js';
 import { operations, textAt } from './api.js';
+import { markVersions } from './version-marks.js';
 import { createViewer, replaceText } from './editor-view.js';
 import { t, formatDateTime, formatRelative } from './i18n.js';
 
@@ -13,6 +14,7 @@ export function createHistory(o) {
   let entries = [];
   let timer = null;
   let wanted = 0;
+  let named = new Map(); // revision → version name, marked on the slider
   const cache = new Map();
   const viewer = createViewer({ parent: o.viewerParent });
   const slider = el('input', { type: 'range', min: 0, max: 0, value: 0, step: 1, 'aria-label': t('history.revision'), oninput: () => slid() });
@@ -21,6 +23,11 @@ export function createHistory(o) {
   setChildren(o.bar, el('span', { class: 'history-title' }, t('history.title')), slider, label, back);
 
   function describe(rev) {
+    const version = named.has(rev) ? t('history.namedVersion', { name: named.get(rev) }) : '';
+    return describeRevision(rev) + version;
+  }
+
+  function describeRevision(rev) {
     if (rev === 0) return t('history.emptyRevision', { total: entries.length });
     const entry = entries[rev - 1];
     const time = entry && formatDateTime(entry.time);
@@ -65,6 +72,11 @@ export function createHistory(o) {
     }
     if (!active) return;
     slider.max = String(entries.length);
+    // marked when they come, without holding up the slider (it may be moved meanwhile)
+    markVersions(o.id, slider, o.bar).then((marks) => {
+      named = marks;
+      if (active) label.textContent = describe(Number(slider.value));
+    });
     slider.value = String(entries.length);
     label.textContent = describe(entries.length);
     await show(entries.length);

@@ -1,6 +1,7 @@
 package dev.tandem.document;
 
 import dev.tandem.store.DocumentSummary;
+import dev.tandem.store.NamedVersion;
 import dev.tandem.store.StoredOperation;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,57 @@ public interface DocumentService extends AutoCloseable {
 
     /** The text at revision {@code rev} (from the nearest snapshot and a bounded replay). */
     CompletionStage<TextAtRevision> textAt(String documentId, long rev);
+
+    /**
+     * What the operations from revision {@code from} to revision {@code to} changed, computed
+     * from the operations themselves (not by comparing texts), with the author's {@code name} on
+     * every inserted and deleted span. {@code from} must not be above {@code to}, nor {@code to}
+     * above the head.
+     */
+    CompletionStage<RevisionDiff> diff(String documentId, long from, long to);
+
+    /** The named versions of a document by revision, or empty if there is no such document. */
+    CompletionStage<Optional<List<NamedVersion>>> versions(String documentId);
+
+    /** Names revision {@code rev} {@code name} (stripped; at most 200 units, no control characters), by {@code author} (may be null). */
+    CompletionStage<VersionOutcome> nameVersion(String documentId, long rev, String name, String author);
+
+    /** Renames the version at {@code rev}. */
+    CompletionStage<VersionOutcome> renameVersion(String documentId, long rev, String name);
+
+    /** Removes the name of revision {@code rev}; the revision stays in the log. */
+    CompletionStage<VersionOutcome> deleteVersion(String documentId, long rev);
+
+    /**
+     * Gives the head the text of revision {@code rev} again, by one new operation submitted in
+     * the name of {@code author} like any editor's: the revert of the diff from {@code rev} to
+     * the head, transformed against concurrent edits, which therefore merge. Nothing is
+     * rewritten; the restore can itself be reverted. Completes once the operation is durable.
+     */
+    CompletionStage<RestoreOutcome> restore(String documentId, long rev, String author);
+
+    /** The comment threads with their anchors at the head, oldest first, or empty if there is no such document. */
+    CompletionStage<Optional<List<AnchoredThread>>> threads(String documentId);
+
+    /**
+     * Opens a thread on {@code [from, to)} of the text at revision {@code rev}, with its first
+     * comment. Ids ({@code threadId}, {@code commentId}, {@code src}: 8 to 64 of
+     * {@code [A-Za-z0-9_-]}) are the client's: a resend of the same thread is {@code DONE} once.
+     */
+    CompletionStage<CommentOutcome> openThread(String documentId, String threadId, String commentId, long rev, int from, int to,
+                                               String text, String author, String src);
+
+    /** Adds a reply to a thread; a resend of the same reply is {@code DONE} once. */
+    CompletionStage<CommentOutcome> reply(String documentId, String threadId, String commentId, String text, String author, String src);
+
+    /** Resolves ({@code true}) or reopens a thread; anyone who may comment may. */
+    CompletionStage<CommentOutcome> resolveThread(String documentId, String threadId, boolean resolved, String by);
+
+    /** Replaces the text of a comment that editor instance {@code src} wrote. */
+    CompletionStage<CommentOutcome> editComment(String documentId, String commentId, String text, String src);
+
+    /** Deletes a comment that editor instance {@code src} wrote (and its thread, if it was the last). */
+    CompletionStage<CommentOutcome> deleteComment(String documentId, String commentId, String src);
 
     /** The operations with {@code from <= rev < to}, at most {@code limit}, with author and time. */
     CompletionStage<List<StoredOperation>> operations(String documentId, long from, long to, int limit);

@@ -1,5 +1,6 @@
 package dev.tandem.document;
 
+import dev.tandem.ot.Diff;
 import dev.tandem.store.DocumentStore;
 import dev.tandem.store.DocumentSummary;
 import dev.tandem.store.Snapshot;
@@ -20,6 +21,9 @@ import java.util.concurrent.Executor;
  * <p>Threading: any thread; futures complete on the store executor.
  */
 final class History {
+
+    /** Operations read from the store at a time while following a diff: bounds the memory a diff holds besides its pieces. */
+    private static final int DIFF_CHUNK = 10_000;
 
     private final DocumentStore store;
     private final Executor storeExecutor;
@@ -42,6 +46,37 @@ final class History {
             }
             Snapshot snapshot = store.snapshotAtOrBefore(id, rev).orElse(new Snapshot(0, ""));
             return new TextAtRevision.Found(rev, replay(id, snapshot.text(), store.read(id, snapshot.rev(), rev), snapshot.rev(), rev));
+        }, storeExecutor);
+    }
+
+    /**
+     * What changed from {@code from} to {@code to}: the text at {@code from}, then the log in
+     * between, read a chunk at a time and followed by a {@link Diff.Tracker} that attributes every
+     * change to the {@code name} of its operation.
+     */
+    CompletableFuture<RevisionDiff> diff(String id, long from, long to) {
+        return CompletableFuture.supplyAsync(() -> {
+            Optional<DocumentSummary> summary = store.summary(id);
+            if (summary.isEmpty()) {
+                return new RevisionDiff.NoSuchDocument();
+            }
+            long head = summary.get().rev();
+            if (from < 0 || to > head || from > to) {
+                return new RevisionDiff.UnknownRevision(head);
+            }
+            Snapshot snapshot = store.snapshotAtOrBefore(id, from).orElse(new Snapshot(0, ""));
+            Diff.Tracker tracker = new Diff.Tracker(replay(id, snapshot.text(), store.read(id, snapshot.rev(), from), snapshot.rev(), from));
+            for (long rev = from; rev < to; rev += DIFF_CHUNK) {
+                long end = Math.min(to, rev + DIFF_CHUNK);
+                List<StoredOperation> chunk = store.read(id, rev, end);
+                if (chunk.size() != end - rev) {
+                    throw new StoreException("the log of " + id + " has " + chunk.size() + " operations in [" + rev + ", " + end + ")");
+                }
+                for (StoredOperation operation : chunk) {
+                    tracker.apply(operation.operation(), operation.name());
+                }
+            }
+            return new RevisionDiff.Found(from, to, tracker.diff());
         }, storeExecutor);
     }
 

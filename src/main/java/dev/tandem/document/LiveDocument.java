@@ -154,6 +154,32 @@ final class LiveDocument {
         membership.join(session);
     }
 
+    /**
+     * On the lane: tells every welcomed session that a thread changed, with its anchor (known at
+     * revision {@code rev}) moved through the recent log to the revision the session is at, so
+     * that it arrives in order with the operations. A session that is catching up from before
+     * {@code rev}, or a {@code rev} already gone from the recent log, is not told: the thread is
+     * read from the HTTP API like every other (a notice, not the record).
+     *
+     * @param anchored the thread at {@code rev}, or {@code null} when it was deleted
+     */
+    void announceThread(long rev, String id, AnchoredThread anchored) {
+        for (Session session : presence.sessions()) {
+            if (!session.welcomed || session.fetching || session.nextRev < rev || rev < log.start() || session.nextRev > log.head()) {
+                continue;
+            }
+            AnchoredThread moved = anchored;
+            if (anchored != null) {
+                dev.tandem.ot.Anchor anchor = anchored.anchor();
+                for (long r = rev; r < session.nextRev; r++) {
+                    anchor = anchor.transform(log.get(r).operation());
+                }
+                moved = new AnchoredThread(anchored.thread(), session.nextRev, anchor);
+            }
+            session.threadChanged(new ThreadEvent(session.nextRev, id, moved));
+        }
+    }
+
     void submit(Session session, long rev, long seq, TextOperation operation) {
         sequencer.submit(session, rev, seq, operation);
     }

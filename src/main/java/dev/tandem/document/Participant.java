@@ -33,6 +33,14 @@ public interface Participant {
     /** Another participant left. */
     void left(String client);
 
+    /**
+     * A comment thread changed (PROTOCOL.md {@code thread}), at this participant's next
+     * revision. A transport passes it on only to clients that asked for comments; the default
+     * ignores it, as a version 1 client would never meet it.
+     */
+    default void threadChanged(ThreadEvent event) {
+    }
+
     /** The service ends this participation; no call follows. */
     void ended(End reason);
 

@@ -142,6 +142,11 @@ final class Session implements Participation {
         }
     }
 
+    /** Tells of a changed thread, whose anchor is at this session's {@code nextRev}. */
+    void threadChanged(ThreadEvent event) {
+        call(() -> participant.threadChanged(event));
+    }
+
     /**
      * Acknowledges a resend whose revision this connection has been sent already; {@code settles}:
      * it was the outstanding operation (not a late copy while another one awaits its ack).

@@ -2,6 +2,7 @@ package dev.tandem.document;
 
 import dev.tandem.store.DocumentStore;
 import dev.tandem.store.DocumentSummary;
+import dev.tandem.store.NamedVersion;
 import dev.tandem.store.StoreException;
 import dev.tandem.store.StoredOperation;
 import java.time.Clock;
@@ -41,6 +42,8 @@ public final class SharedDocumentService implements DocumentService {
     private final ExecutorService storePool;
     private final ScheduledExecutorService sweeper;
     private final History history;
+    private final Versions versions;
+    private final Comments comments;
     private final CommitRounds commitRounds;
     private final ConcurrentHashMap<String, LiveDocument> documents = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -58,6 +61,8 @@ public final class SharedDocumentService implements DocumentService {
         this.storePool = Executors.newFixedThreadPool(settings.storeThreads(), named("tandem-store"));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(named("tandem-idle"));
         this.history = new History(store, storePool);
+        this.versions = new Versions(store, storePool, clock);
+        this.comments = new Comments(store, history, storePool, clock);
         this.commitRounds = new CommitRounds(store, storePool, 1);
         long period = Math.max(1_000, Math.min(settings.idleUnload().toMillis() / 2, 60_000));
         sweeper.scheduleWithFixedDelay(this::unloadIdle, period, period, TimeUnit.MILLISECONDS);
@@ -123,6 +128,102 @@ public final class SharedDocumentService implements DocumentService {
     @Override
     public CompletionStage<TextAtRevision> textAt(String documentId, long rev) {
         return history.textAt(documentId, rev);
+    }
+
+    @Override
+    public CompletionStage<RevisionDiff> diff(String documentId, long from, long to) {
+        return history.diff(documentId, from, to);
+    }
+
+    @Override
+    public CompletionStage<Optional<List<NamedVersion>>> versions(String documentId) {
+        return versions.list(documentId);
+    }
+
+    @Override
+    public CompletionStage<VersionOutcome> nameVersion(String documentId, long rev, String name, String author) {
+        return versions.name(documentId, rev, name, author);
+    }
+
+    @Override
+    public CompletionStage<VersionOutcome> renameVersion(String documentId, long rev, String name) {
+        return versions.rename(documentId, rev, name);
+    }
+
+    @Override
+    public CompletionStage<VersionOutcome> deleteVersion(String documentId, long rev) {
+        return versions.delete(documentId, rev);
+    }
+
+    @Override
+    public CompletionStage<RestoreOutcome> restore(String documentId, long rev, String author) {
+        // checked before joining, which would create a missing document
+        return history.get(documentId).thenCompose(found -> {
+            if (found.isEmpty()) {
+                return CompletableFuture.completedFuture(new RestoreOutcome.NoSuchDocument());
+            }
+            if (rev < 0 || rev > found.get().rev()) {
+                return CompletableFuture.completedFuture(new RestoreOutcome.UnknownRevision(found.get().rev()));
+            }
+            return Restore.start(this, history, documentId, rev, author);
+        });
+    }
+
+    /**
+     * Once {@code change} is done, tells the document's live participants how the thread is now
+     * (or that it is gone), on the lane, in order with the operations. Completes with the
+     * change's outcome; the announcement is not waited for.
+     */
+    private CompletionStage<CommentOutcome> announced(String documentId, String threadId, CompletionStage<CommentOutcome> change) {
+        return change.thenApply(outcome -> {
+            LiveDocument live = documents.get(documentId);
+            if (outcome == CommentOutcome.DONE && threadId != null && live != null) {
+                comments.threads(documentId).thenAccept(all -> all.ifPresent(threads -> {
+                    AnchoredThread now = threads.stream().filter(t -> t.thread().id().equals(threadId)).findFirst().orElse(null);
+                    long rev = threads.isEmpty() ? now == null ? -1 : now.rev() : threads.get(0).rev();
+                    long at = now != null ? now.rev() : rev;
+                    try {
+                        live.post(() -> live.announceThread(at < 0 ? live.durable() : at, threadId, now));
+                    } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                        // nobody is left to tell
+                    }
+                }));
+            }
+            return outcome;
+        });
+    }
+
+    @Override
+    public CompletionStage<Optional<List<AnchoredThread>>> threads(String documentId) {
+        return comments.threads(documentId);
+    }
+
+    @Override
+    public CompletionStage<CommentOutcome> openThread(String documentId, String threadId, String commentId, long rev, int from, int to,
+                                                      String text, String author, String src) {
+        return announced(documentId, threadId, comments.open(documentId, threadId, commentId, rev, from, to, text, author, src));
+    }
+
+    @Override
+    public CompletionStage<CommentOutcome> reply(String documentId, String threadId, String commentId, String text, String author, String src) {
+        return announced(documentId, threadId, comments.reply(documentId, threadId, commentId, text, author, src));
+    }
+
+    @Override
+    public CompletionStage<CommentOutcome> resolveThread(String documentId, String threadId, boolean resolved, String by) {
+        return announced(documentId, threadId, comments.resolve(documentId, threadId, resolved, by));
+    }
+
+    @Override
+    public CompletionStage<CommentOutcome> editComment(String documentId, String commentId, String text, String src) {
+        return comments.threadOf(documentId, commentId).thenCompose(threadId ->
+                announced(documentId, threadId, comments.edit(documentId, commentId, text, src)));
+    }
+
+    @Override
+    public CompletionStage<CommentOutcome> deleteComment(String documentId, String commentId, String src) {
+        return comments.threadOf(documentId, commentId).thenCompose(threadId ->
+                announced(documentId, threadId, comments.delete(documentId, commentId, src)));
     }
 
     @Override

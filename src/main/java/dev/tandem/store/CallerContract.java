@@ -113,4 +113,41 @@ final class CallerContract {
     static Instant truncate(Instant time) {
         return time.truncatedTo(ChronoUnit.MICROS);
     }
+
+    /** {@code version} with its time cut to the microsecond, after checking its revision is not negative. */
+    static NamedVersion checkVersion(String id, NamedVersion version) {
+        if (version.rev() < 0) {
+            throw new IllegalArgumentException("named revision of '" + id + "' is negative: " + version.rev());
+        }
+        return new NamedVersion(version.rev(), version.name(), version.author(), truncate(version.created()));
+    }
+
+    /** A named revision must exist: the document must, and the revision be at most its head. */
+    static void checkNamedRevision(String id, long rev, java.util.Optional<Long> head) {
+        if (head.isEmpty()) {
+            throw new IllegalArgumentException("no document '" + id + "' to name revision " + rev + " of");
+        }
+        if (rev > head.get()) {
+            throw new IllegalArgumentException("revision " + rev + " of '" + id + "' is beyond its head " + head.get());
+        }
+    }
+
+    /** {@code thread} with times cut to the microsecond, after checking it holds exactly its first comment. */
+    static CommentThread checkThread(String id, CommentThread thread) {
+        if (thread.comments().size() != 1 || !thread.comments().get(0).thread().equals(thread.id())) {
+            throw new IllegalArgumentException("thread " + thread.id() + " of '" + id + "' must open with exactly one comment of its own, not "
+                    + thread.comments().size());
+        }
+        if (thread.rev() < 0 || thread.from() < 0 || thread.to() <= thread.from()) {
+            throw new IllegalArgumentException("thread " + thread.id() + " of '" + id + "' is anchored at [" + thread.from() + ", "
+                    + thread.to() + ") of revision " + thread.rev());
+        }
+        return new CommentThread(thread.id(), thread.rev(), thread.from(), thread.to(), thread.quote(), thread.resolved(),
+                thread.resolvedBy(), truncate(thread.created()), List.of(checkComment(thread.comments().get(0))));
+    }
+
+    static Comment checkComment(Comment comment) {
+        return new Comment(comment.id(), comment.thread(), comment.src(), comment.author(), comment.text(), truncate(comment.created()),
+                comment.edited() == null ? null : truncate(comment.edited()));
+    }
 }

@@ -134,6 +134,55 @@ public interface DocumentStore extends AutoCloseable {
     Optional<String> documentOfViewToken(String token);
 
     /**
+     * Names revision {@code version.rev()} of the document (its time cut to the microsecond).
+     *
+     * @return {@code false} if that revision has a name already (nothing changes then)
+     * @throws IllegalArgumentException if there is no such document, or the revision is negative
+     *     or beyond its head
+     */
+    boolean nameVersion(String id, NamedVersion version);
+
+    /** The document's named versions by revision; none for a document that does not exist. */
+    List<NamedVersion> versions(String id);
+
+    /** Renames the version at {@code rev}: {@code false} if that revision has no name. */
+    boolean renameVersion(String id, long rev, String name);
+
+    /** Removes the name of revision {@code rev} (the revision stays in the log): {@code false} if it had none. */
+    boolean deleteVersion(String id, long rev);
+
+    /**
+     * Opens a comment thread with its first comment (the one {@code thread.comments()} holds),
+     * times cut to the microsecond.
+     *
+     * @return {@code false} if the document has a thread with that id, or a comment with the
+     *     first comment's id (nothing is written then)
+     * @throws IllegalArgumentException if there is no such document, the thread's revision is
+     *     beyond its head, or the thread does not hold exactly one comment, its own
+     */
+    boolean openThread(String id, CommentThread thread);
+
+    /**
+     * Adds a reply to its thread.
+     *
+     * @return {@code false} if the document has a comment with that id (nothing is written then)
+     * @throws IllegalArgumentException if the document has no such thread
+     */
+    boolean addComment(String id, Comment comment);
+
+    /** The document's threads with their comments, oldest first; none for a document that does not exist. */
+    List<CommentThread> threads(String id);
+
+    /** Resolves or reopens a thread, by {@code by}: {@code false} if there is no such thread. */
+    boolean resolveThread(String id, String thread, boolean resolved, String by);
+
+    /** Replaces a comment's text: {@code false} if there is no such comment. */
+    boolean editComment(String id, String comment, String text, java.time.Instant edited);
+
+    /** Deletes a comment, and its thread with it when it was the thread's last: {@code false} if there is no such comment. */
+    boolean deleteComment(String id, String comment);
+
+    /**
      * Who may do what with the documents of this store: users, owners, access entries, API
      * tokens ({@link AccessStore}), kept in the same database. The same object on every call.
      *

@@ -94,4 +94,54 @@ public abstract class ForwardingDocumentStore implements DocumentStore {
     public void close() {
         store.close();
     }
+
+    @Override
+    public boolean nameVersion(String id, NamedVersion version) {
+        return store.nameVersion(id, version);
+    }
+
+    @Override
+    public List<NamedVersion> versions(String id) {
+        return store.versions(id);
+    }
+
+    @Override
+    public boolean renameVersion(String id, long rev, String name) {
+        return store.renameVersion(id, rev, name);
+    }
+
+    @Override
+    public boolean deleteVersion(String id, long rev) {
+        return store.deleteVersion(id, rev);
+    }
+
+    @Override
+    public boolean openThread(String id, CommentThread thread) {
+        return store.openThread(id, thread);
+    }
+
+    @Override
+    public boolean addComment(String id, Comment comment) {
+        return store.addComment(id, comment);
+    }
+
+    @Override
+    public List<CommentThread> threads(String id) {
+        return store.threads(id);
+    }
+
+    @Override
+    public boolean resolveThread(String id, String thread, boolean resolved, String by) {
+        return store.resolveThread(id, thread, resolved, by);
+    }
+
+    @Override
+    public boolean editComment(String id, String comment, String text, java.time.Instant edited) {
+        return store.editComment(id, comment, text, edited);
+    }
+
+    @Override
+    public boolean deleteComment(String id, String comment) {
+        return store.deleteComment(id, comment);
+    }
 }

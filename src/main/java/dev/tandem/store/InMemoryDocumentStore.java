@@ -11,6 +11,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * A {@link DocumentStore} in memory, for tests and as the reference semantics that the JDBC store
@@ -24,6 +25,10 @@ public final class InMemoryDocumentStore implements DocumentStore {
     private final ConcurrentHashMap<String, Entry> documents = new ConcurrentHashMap<>();
     /** Read-only link token to document id. */
     private final ConcurrentHashMap<String, String> viewLinks = new ConcurrentHashMap<>();
+    /** Document id to its named versions by revision (apart from the log, which names never touch). */
+    private final ConcurrentHashMap<String, ConcurrentSkipListMap<Long, NamedVersion>> versions = new ConcurrentHashMap<>();
+    /** Document id to its threads by id, in the order opened; each map is guarded by its own monitor. */
+    private final ConcurrentHashMap<String, Map<String, CommentThread>> threads = new ConcurrentHashMap<>();
     private final Clock clock;
     private final AccessStore access = new InMemoryAccessStore(this);
 
@@ -66,6 +71,132 @@ public final class InMemoryDocumentStore implements DocumentStore {
             }
             return Optional.of(entry.viewToken);
         }
+    }
+
+    @Override
+    public boolean nameVersion(String id, NamedVersion version) {
+        NamedVersion cut = CallerContract.checkVersion(id, version);
+        // heads only grow, so a revision at most the head now stays in the log
+        CallerContract.checkNamedRevision(id, version.rev(), summary(id).map(DocumentSummary::rev));
+        return versions.computeIfAbsent(id, any -> new ConcurrentSkipListMap<>()).putIfAbsent(version.rev(), cut) == null;
+    }
+
+    @Override
+    public List<NamedVersion> versions(String id) {
+        ConcurrentSkipListMap<Long, NamedVersion> named = versions.get(id);
+        return named == null ? List.of() : List.copyOf(named.values());
+    }
+
+    @Override
+    public boolean renameVersion(String id, long rev, String name) {
+        ConcurrentSkipListMap<Long, NamedVersion> named = versions.get(id);
+        return named != null && named.computeIfPresent(rev, (r, v) -> new NamedVersion(r, name, v.author(), v.created())) != null;
+    }
+
+    @Override
+    public boolean deleteVersion(String id, long rev) {
+        ConcurrentSkipListMap<Long, NamedVersion> named = versions.get(id);
+        return named != null && named.remove(rev) != null;
+    }
+
+    @Override
+    public boolean openThread(String id, CommentThread thread) {
+        CommentThread cut = CallerContract.checkThread(id, thread);
+        CallerContract.checkNamedRevision(id, thread.rev(), summary(id).map(DocumentSummary::rev));
+        Map<String, CommentThread> all = threads.computeIfAbsent(id, any -> new java.util.LinkedHashMap<>());
+        synchronized (all) {
+            if (all.containsKey(thread.id()) || commentIn(all, cut.comments().get(0).id()) != null) {
+                return false;
+            }
+            all.put(thread.id(), cut);
+            return true;
+        }
+    }
+
+    @Override
+    public boolean addComment(String id, Comment comment) {
+        Comment cut = CallerContract.checkComment(comment);
+        Map<String, CommentThread> all = threads.getOrDefault(id, Map.of());
+        synchronized (all) {
+            if (commentIn(all, comment.id()) != null) {
+                return false;
+            }
+            CommentThread thread = all.get(comment.thread());
+            if (thread == null) {
+                throw new IllegalArgumentException("no thread " + comment.thread() + " in '" + id + "' to reply to");
+            }
+            List<Comment> comments = new ArrayList<>(thread.comments());
+            comments.add(cut);
+            all.put(thread.id(), thread.withComments(comments));
+            return true;
+        }
+    }
+
+    @Override
+    public List<CommentThread> threads(String id) {
+        Map<String, CommentThread> all = threads.getOrDefault(id, Map.of());
+        synchronized (all) {
+            return List.copyOf(all.values());
+        }
+    }
+
+    @Override
+    public boolean resolveThread(String id, String thread, boolean resolved, String by) {
+        Map<String, CommentThread> all = threads.getOrDefault(id, Map.of());
+        synchronized (all) {
+            CommentThread found = all.get(thread);
+            if (found != null) {
+                all.put(thread, found.withResolved(resolved, by));
+            }
+            return found != null;
+        }
+    }
+
+    @Override
+    public boolean editComment(String id, String comment, String text, Instant edited) {
+        return changeComment(id, comment, c -> new Comment(c.id(), c.thread(), c.src(), c.author(), text, c.created(),
+                CallerContract.truncate(edited)));
+    }
+
+    @Override
+    public boolean deleteComment(String id, String comment) {
+        return changeComment(id, comment, c -> null);
+    }
+
+    /** Replaces a comment by what {@code change} makes of it ({@code null}: removes it, and an emptied thread). */
+    private boolean changeComment(String id, String comment, java.util.function.UnaryOperator<Comment> change) {
+        Map<String, CommentThread> all = threads.getOrDefault(id, Map.of());
+        synchronized (all) {
+            Comment found = commentIn(all, comment);
+            if (found == null) {
+                return false;
+            }
+            CommentThread thread = all.get(found.thread());
+            List<Comment> comments = new ArrayList<>();
+            for (Comment c : thread.comments()) {
+                Comment kept = c.id().equals(comment) ? change.apply(c) : c;
+                if (kept != null) {
+                    comments.add(kept);
+                }
+            }
+            if (comments.isEmpty()) {
+                all.remove(thread.id());
+            } else {
+                all.put(thread.id(), thread.withComments(comments));
+            }
+            return true;
+        }
+    }
+
+    private static Comment commentIn(Map<String, CommentThread> all, String comment) {
+        for (CommentThread thread : all.values()) {
+            for (Comment c : thread.comments()) {
+                if (c.id().equals(comment)) {
+                    return c;
+                }
+            }
+        }
+        return null;
     }
 
     @Override

@@ -287,6 +287,92 @@ public final class JdbcDocumentStore implements DocumentStore {
         closeQuietly(ownedPool);
     }
 
+    @Override
+    public boolean nameVersion(String id, NamedVersion version) {
+        NamedVersion cut = CallerContract.checkVersion(id, version);
+        return inConnection("name rev " + version.rev() + " of '" + id + "'", connection -> {
+            CallerContract.checkNamedRevision(id, version.rev(), DocumentRows.head(connection, id));
+            return VersionRows.insert(connection, id, cut);
+        });
+    }
+
+    @Override
+    public List<NamedVersion> versions(String id) {
+        return inConnection("list the named versions of '" + id + "'", connection -> VersionRows.list(connection, id));
+    }
+
+    @Override
+    public boolean renameVersion(String id, long rev, String name) {
+        return inConnection("rename version " + rev + " of '" + id + "'", connection -> VersionRows.rename(connection, id, rev, name));
+    }
+
+    @Override
+    public boolean deleteVersion(String id, long rev) {
+        return inConnection("delete version " + rev + " of '" + id + "'", connection -> VersionRows.delete(connection, id, rev));
+    }
+
+    @Override
+    public boolean openThread(String id, CommentThread thread) {
+        CommentThread cut = CallerContract.checkThread(id, thread);
+        return inTransaction("open thread " + thread.id() + " in '" + id + "'", connection -> {
+            CallerContract.checkNamedRevision(id, thread.rev(), DocumentRows.head(connection, id));
+            return CommentRows.open(connection, id, cut);
+        });
+    }
+
+    @Override
+    public boolean addComment(String id, Comment comment) {
+        Comment cut = CallerContract.checkComment(comment);
+        return inTransaction("add comment " + comment.id() + " to '" + id + "'", connection -> CommentRows.add(connection, id, cut));
+    }
+
+    @Override
+    public List<CommentThread> threads(String id) {
+        return inConnection("list the threads of '" + id + "'", connection -> CommentRows.threads(connection, id));
+    }
+
+    @Override
+    public boolean resolveThread(String id, String thread, boolean resolved, String by) {
+        return inConnection("resolve thread " + thread + " of '" + id + "'", connection -> CommentRows.resolve(connection, id, thread, resolved, by));
+    }
+
+    @Override
+    public boolean editComment(String id, String comment, String text, Instant edited) {
+        return inConnection("edit comment " + comment + " of '" + id + "'",
+                connection -> CommentRows.edit(connection, id, comment, text, CallerContract.truncate(edited)));
+    }
+
+    @Override
+    public boolean deleteComment(String id, String comment) {
+        return inTransaction("delete comment " + comment + " of '" + id + "'", connection -> CommentRows.delete(connection, id, comment));
+    }
+
+    /**
+     * {@code work} in one transaction; a key taken meanwhile by another writer (the rows were
+     * checked first, so only a race gets here) is a {@code false} outcome, not an exception.
+     */
+    private boolean inTransaction(String what, SqlWork<Boolean> work) {
+        return inConnection(what, connection -> {
+            connection.setAutoCommit(false);
+            try {
+                boolean done = work.run(connection);
+                connection.commit();
+                return done;
+            } catch (SQLException e) {
+                connection.rollback();
+                if (SqlStates.isIntegrityViolation(e)) {
+                    return false;
+                }
+                throw e;
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        });
+    }
+
     private <T> T inConnection(String what, SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);

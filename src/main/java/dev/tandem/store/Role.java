@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * What an access entry lets its grantee do with a document, weakest first: each role may do
- * everything the ones before it may. {@link #COMMENTER} acts as {@link #VIEWER} until comments exist.
+ * everything the ones before it may. {@link #COMMENTER} may also write comment threads.
  */
 public enum Role {
     VIEWER,

@@ -24,7 +24,8 @@ final class Schema {
             "1-documents-operations-snapshots.sql",
             "2-view-links.sql",
             "3-operation-log-rows.sql",
-            "4-users-access.sql");
+            "4-users-access.sql",
+            "5-versions-comments.sql");
 
     private Schema() {
     }

@@ -63,7 +63,9 @@ final class AccessFilter extends HttpFilter {
         String[] parts = path.split("/", -1); // "", "api", "docs", id, …
         if (path.startsWith("/api/docs/") && parts.length >= 4 && !parts[3].isEmpty()) {
             boolean reads = method.equals("GET") || method.equals("HEAD");
-            return new Requirement(false, parts[3], reads ? Role.VIEWER : Role.EDITOR);
+            // a commenter may write comment threads (…/threads…), nothing else of the document
+            boolean comments = parts.length >= 5 && parts[4].equals("threads");
+            return new Requirement(false, parts[3], reads ? Role.VIEWER : comments ? Role.COMMENTER : Role.EDITOR);
         }
         if ((path.startsWith("/d/") || path.startsWith("/ws/docs/")) && parts.length == (path.startsWith("/d/") ? 3 : 4)) {
             return new Requirement(false, parts[parts.length - 1], Role.VIEWER);

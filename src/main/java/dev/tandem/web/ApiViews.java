@@ -1,10 +1,17 @@
 package dev.tandem.web;
 
+import dev.tandem.document.AnchoredThread;
 import dev.tandem.document.DocumentState;
+import dev.tandem.document.RevisionDiff;
+import dev.tandem.store.Comment;
+import dev.tandem.store.CommentThread;
 import dev.tandem.store.DocumentSummary;
+import dev.tandem.store.NamedVersion;
 import dev.tandem.store.StoredOperation;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The JSON bodies of PROTOCOL.md's HTTP API, shaped for JSON-B. Public because JSON-B reads
@@ -59,6 +66,55 @@ public final class ApiViews {
         static OperationView readOnly(StoredOperation op) {
             return new OperationView(op.rev(), op.operation().toWire(), op.client(), op.name(), null, op.seq(),
                     String.valueOf(op.time()));
+        }
+    }
+
+    /** PROTOCOL.md's diff: spans in document order, {@code author} written even when null (on {@code keep}). */
+    @JsonbPropertyOrder({"from", "to", "spans"})
+    public record DiffView(long from, long to, List<SpanView> spans) {
+        static DiffView of(RevisionDiff.Found found) {
+            return new DiffView(found.from(), found.to(), found.diff().spans().stream()
+                    .map(span -> new SpanView(span.kind().name().toLowerCase(Locale.ROOT), span.text(), span.author()))
+                    .toList());
+        }
+    }
+
+    @JsonbNillable
+    @JsonbPropertyOrder({"kind", "text", "author"})
+    public record SpanView(String kind, String text, String author) {
+    }
+
+    @JsonbNillable
+    @JsonbPropertyOrder({"rev", "name", "author", "created"})
+    public record VersionView(long rev, String name, String author, String created) {
+        static VersionView of(NamedVersion version) {
+            return new VersionView(version.rev(), version.name(), version.author(), String.valueOf(version.created()));
+        }
+    }
+
+    @JsonbPropertyOrder({"rev", "changed"})
+    public record Restored(long rev, boolean changed) {
+    }
+
+    /** A thread with its anchor at the head ({@code rev}); a detached anchor is the point where its text was. */
+    @JsonbNillable
+    @JsonbPropertyOrder({"id", "rev", "from", "to", "detached", "quote", "resolved", "resolvedBy", "created", "comments"})
+    public record ThreadView(String id, long rev, int from, int to, boolean detached, String quote, boolean resolved,
+                             String resolvedBy, String created, List<CommentView> comments) {
+        public static ThreadView of(AnchoredThread anchored) {
+            CommentThread t = anchored.thread();
+            return new ThreadView(t.id(), anchored.rev(), anchored.anchor().from(), anchored.anchor().to(), anchored.anchor().detached(),
+                    t.quote(), t.resolved(), t.resolvedBy(), String.valueOf(t.created()),
+                    t.comments().stream().map(CommentView::of).toList());
+        }
+    }
+
+    /** A comment; its author's {@code src} is never shown. */
+    @JsonbNillable
+    @JsonbPropertyOrder({"id", "author", "text", "created", "edited"})
+    public record CommentView(String id, String author, String text, String created, String edited) {
+        static CommentView of(Comment c) {
+            return new CommentView(c.id(), c.author(), c.text(), String.valueOf(c.created()), c.edited() == null ? null : String.valueOf(c.edited()));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.tandem.access.Caller;
 import dev.tandem.document.DocumentId;
 import dev.tandem.document.DocumentService;
 import dev.tandem.document.DocumentState;
+import dev.tandem.document.RevisionDiff;
 import dev.tandem.document.TextAtRevision;
 import dev.tandem.document.Title;
 import dev.tandem.store.DocumentSummary;
@@ -50,6 +51,8 @@ final class DocumentsServlet extends HttpServlet {
     private final int maxBodyBytes;
     private final boolean listOpen;
     private final transient SecureRandom random = new SecureRandom();
+    private final transient VersionsApi versions;
+    private final transient CommentsApi comments;
     /** With sign-in: whose documents are listed, and who owns a new one; {@code null} without. */
     private final transient AccessControl access;
 
@@ -65,6 +68,8 @@ final class DocumentsServlet extends HttpServlet {
         this.maxBodyBytes = maxBodyBytes;
         this.listOpen = listOpen;
         this.access = access;
+        this.versions = new VersionsApi(service);
+        this.comments = new CommentsApi(service);
     }
 
     /** A bug must not show the client a container error page with a stack trace: log it, answer 500. */
@@ -108,10 +113,16 @@ final class DocumentsServlet extends HttpServlet {
                     HttpJson.write(r, 200, found.get());
                 }
             });
-        } else if (path.length == 2 && (path[1].equals("text") || path[1].equals("ops"))) {
+        } else if (path.length == 2 && path[1].equals("threads")) {
+            comments.list(request, CompletableFuture.completedFuture(Optional.of(id)), id);
+        } else if (path.length == 2 && path[1].equals("versions")) {
+            versions.list(request, CompletableFuture.completedFuture(Optional.of(id)), id);
+        } else if (path.length == 2 && (path[1].equals("text") || path[1].equals("ops") || path[1].equals("diff"))) {
             try {
                 if (path[1].equals("text")) {
                     text(request, id);
+                } else if (path[1].equals("diff")) {
+                    diff(request, id, id);
                 } else {
                     operations(request, id);
                 }
@@ -144,13 +155,29 @@ final class DocumentsServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (segments(request).length != 0) {
+        String[] path = segments(request);
+        if (path.length >= 2 && path[1].equals("threads")) {
+            changeThreads(request, response, "POST", path);
+            return;
+        }
+        boolean naming = path.length == 2 && path[1].equals("versions");
+        boolean restoring = path.length == 4 && path[1].equals("versions") && path[3].equals("restore");
+        if (path.length != 0 && !naming && !restoring) {
             HttpJson.error(request, response, 405, "method-not-allowed", "error.postOnly");
             return;
         }
         byte[] body = body(request);
         if (body == null) {
             HttpJson.error(request, response, 413, "too-large", "error.tooLarge", "limit", maxBodyBytes);
+            return;
+        }
+        if (naming || restoring) {
+            Long rev = versionAddress(request, response, path);
+            if (rev != null && naming) {
+                versions.name(request, response, path[0], body);
+            } else if (rev != null) {
+                versions.restore(request, response, path[0], rev, body);
+            }
             return;
         }
         String id;
@@ -180,6 +207,83 @@ final class DocumentsServlet extends HttpServlet {
                 HttpJson.error(request, r, 409, "exists", "error.exists", "id", created);
             }
         });
+    }
+
+    /** POST, PUT and DELETE of comment threads ({@link CommentsApi}). */
+    private void changeThreads(HttpServletRequest request, HttpServletResponse response, String method, String[] path) throws IOException {
+        if (!DocumentId.isValid(path[0])) {
+            invalidId(request, response);
+            return;
+        }
+        byte[] body = body(request);
+        if (body == null) {
+            HttpJson.error(request, response, 413, "too-large", "error.tooLarge", "limit", maxBodyBytes);
+            return;
+        }
+        comments.change(request, response, method, path, body);
+    }
+
+    @Override
+    protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] path = segments(request);
+        if (path.length >= 2 && path[1].equals("threads")) {
+            changeThreads(request, response, "PUT", path);
+            return;
+        }
+        if (path.length != 3 || !path[1].equals("versions")) {
+            HttpJson.error(request, response, 405, "method-not-allowed", "error.putVersionsOnly");
+            return;
+        }
+        byte[] body = body(request);
+        if (body == null) {
+            HttpJson.error(request, response, 413, "too-large", "error.tooLarge", "limit", maxBodyBytes);
+            return;
+        }
+        Long rev = versionAddress(request, response, path);
+        if (rev != null) {
+            versions.rename(request, response, path[0], rev, body);
+        }
+    }
+
+    @Override
+    protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] path = segments(request);
+        if (path.length >= 2 && path[1].equals("threads")) {
+            changeThreads(request, response, "DELETE", path);
+            return;
+        }
+        if (path.length != 3 || !path[1].equals("versions")) {
+            HttpJson.error(request, response, 405, "method-not-allowed", "error.deleteVersionsOnly");
+            return;
+        }
+        Long rev = versionAddress(request, response, path);
+        if (rev != null) {
+            versions.delete(request, path[0], rev);
+        }
+    }
+
+    /**
+     * The revision of {@code /api/docs/{id}/versions/{rev}…} (-1 for {@code …/versions} itself),
+     * or {@code null} after answering 400 for a malformed id or revision.
+     */
+    private static Long versionAddress(HttpServletRequest request, HttpServletResponse response, String[] path) throws IOException {
+        if (!DocumentId.isValid(path[0])) {
+            invalidId(request, response);
+            return null;
+        }
+        if (path.length < 3) {
+            return -1L;
+        }
+        try {
+            long rev = Long.parseLong(path[2]);
+            if (rev >= 0) {
+                return rev;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        HttpJson.error(request, response, 400, "bad-parameter", "error.notNonNegative", "name", "rev", "value", path[2]);
+        return null;
     }
 
     /** Each listed document with its {@link Title}, read from its text at the head. */
@@ -220,6 +324,35 @@ final class DocumentsServlet extends HttpServlet {
         } else {
             notFound(request, r, shownAs);
         }
+    }
+
+    /** PROTOCOL.md's {@code /diff?from=A&to=B}; {@code shownAs} names the document in a 404. */
+    void diff(HttpServletRequest request, String id, String shownAs) throws BadParameter {
+        diff(service, request, CompletableFuture.completedFuture(Optional.of(id)), shownAs);
+    }
+
+    /** The diff of the document {@code id} names (none: 404), answered on {@code request}. */
+    static void diff(DocumentService service, HttpServletRequest request, CompletionStage<Optional<String>> id, String shownAs)
+            throws BadParameter {
+        Long from = parameter(request, "from");
+        Long to = parameter(request, "to");
+        if (from == null || to == null) {
+            throw BadParameter.keyed("error.fromToRequired");
+        }
+        if (from > to) {
+            throw BadParameter.keyed("error.fromAboveTo", "from", from, "to", to);
+        }
+        answer(request, id.thenCompose(found -> found.isPresent()
+                ? service.diff(found.get(), from, to)
+                : CompletableFuture.completedFuture(new RevisionDiff.NoSuchDocument())), (r, result) -> {
+            if (result instanceof RevisionDiff.Found found) {
+                HttpJson.write(r, 200, ApiViews.DiffView.of(found));
+            } else if (result instanceof RevisionDiff.UnknownRevision unknown) {
+                HttpJson.error(request, r, 404, "unknown-rev", "error.unknownRev", "rev", to, "head", unknown.head());
+            } else {
+                notFound(request, r, shownAs);
+            }
+        });
     }
 
     private void operations(HttpServletRequest request, String id) throws BadParameter {
@@ -269,19 +402,28 @@ final class DocumentsServlet extends HttpServlet {
         throw new BadParameter(name, value);
     }
 
-    /** A malformed query parameter: answered 400. */
+    /** A malformed query parameter: answered 400 with the catalogue's {@code key}. */
     static final class BadParameter extends Exception {
-        private final String name;
-        private final String value;
+        private final String key;
+        private final Object[] params;
 
         BadParameter(String name, String value) {
-            super(name + " must be a non-negative integer, not \"" + value + "\"", null, false, false);
-            this.name = name;
-            this.value = value;
+            this("error.notNonNegative", new Object[] {"name", name, "value", value});
+        }
+
+        private BadParameter(String key, Object[] params) {
+            super(key, null, false, false);
+            this.key = key;
+            this.params = params;
+        }
+
+        /** A parameter problem told by the catalogue's {@code key}, with its placeholders' names and values. */
+        static BadParameter keyed(String key, Object... params) {
+            return new BadParameter(key, params);
         }
 
         void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            HttpJson.error(request, response, 400, "bad-parameter", "error.notNonNegative", "name", name, "value", value);
+            HttpJson.error(request, response, 400, "bad-parameter", key, params);
         }
     }
 

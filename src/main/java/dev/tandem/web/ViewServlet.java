@@ -13,7 +13,7 @@ import java.util.function.Function;
 
 /**
  * The read-only HTTP API of a read-only link, under {@code /api/view/{token}}: the same answers
- * as {@code GET /api/docs/{id}} and its {@code /text} and {@code /ops}, reached by the token
+ * as {@code GET /api/docs/{id}} and its {@code /text}, {@code /ops}, {@code /diff}, {@code /versions} and {@code /threads}, reached by the token
  * alone. Nothing here names the document's id (which would let its holder edit); an unknown
  * or malformed token is a 404 like a missing document. Only GET: a link can change nothing.
  */
@@ -52,6 +52,12 @@ final class ViewServlet extends HttpServlet {
                                 DocumentsServlet.sendText(request, r, text, rev, token);
                             }
                         });
+            } else if (path[1].equals("threads")) {
+                new CommentsApi(service).list(request, service.documentOfViewToken(token), token);
+            } else if (path[1].equals("versions")) {
+                new VersionsApi(service).list(request, service.documentOfViewToken(token), token);
+            } else if (path[1].equals("diff")) {
+                DocumentsServlet.diff(service, request, service.documentOfViewToken(token), token);
             } else if (path[1].equals("ops")) {
                 Long from = DocumentsServlet.parameter(request, "from");
                 Long to = DocumentsServlet.parameter(request, "to");

@@ -7,8 +7,20 @@ import java.util.List;
 /** What a client sends (PROTOCOL.md), as {@link ClientMessageDecoder} reads it. */
 public sealed interface ClientMessage {
 
-    /** {@code {"type":"hello","src":…,"name":…,"rev":…}}; {@code rev} is {@code null} on a first connection. */
-    record Hello(String src, String name, Long rev) implements ClientMessage {
+    /**
+     * {@code {"type":"hello","src":…,"name":…,"rev":…,"features":[…]}}; {@code rev} is {@code null}
+     * on a first connection; {@code features} are the additions to version 1 the client asks for
+     * (unknown ones are ignored; none when absent).
+     */
+    record Hello(String src, String name, Long rev, List<String> features) implements ClientMessage {
+        Hello(String src, String name, Long rev) {
+            this(src, name, rev, List.of());
+        }
+
+        /** Whether the client asked for comment threads (PROTOCOL.md, "Comments"). */
+        boolean wantsComments() {
+            return features.contains("comments");
+        }
     }
 
     /**

@@ -101,7 +101,16 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
             throw new WrongKind("field \"name\" is not a string");
         }
         Long rev = message.get("rev") == null ? null : integer(message, "rev");
-        return new ClientMessage.Hello(id, cut(clean((String) name)), rev);
+        List<String> features = new ArrayList<>();
+        if (message.get("features") != null) {
+            for (Object feature : array(message, "features")) {
+                if (!(feature instanceof String known)) {
+                    throw new WrongKind("field \"features\" must be an array of strings");
+                }
+                features.add(known);
+            }
+        }
+        return new ClientMessage.Hello(id, cut(clean((String) name)), rev, List.copyOf(features));
     }
 
     private static List<Range> ranges(Map<?, ?> message) throws WrongKind {

@@ -53,6 +53,11 @@ final class Connection implements Participant {
     private boolean helloAccepted;
     private Participation participation;
     private boolean welcomed;
+    /** What the hello asked for: only then are comment threads sent (PROTOCOL.md's negotiation). */
+    private boolean wantsComments;
+    private List<String> askedFeatures;
+    /** The additions to version 1 this server grants when asked. */
+    private static final List<String> SUPPORTED_FEATURES = List.of("comments");
     private boolean gone;
 
     Connection(DocumentService service, String documentId, Mode mode, Outbox outbox) {
@@ -153,6 +158,10 @@ final class Connection implements Participant {
         synchronized (this) {
             second = helloAccepted;
             helloAccepted = true;
+            if (!second) {
+                wantsComments = hello.wantsComments();
+                askedFeatures = hello.features().isEmpty() ? null : hello.features();
+            }
         }
         if (second) {
             badMessage("second \"hello\"");
@@ -185,8 +194,25 @@ final class Connection implements Participant {
         synchronized (this) {
             welcomed = true;
         }
+        List<String> asked;
+        synchronized (this) {
+            asked = askedFeatures;
+        }
+        // a version 1 hello asked for nothing and gets the version 1 welcome, without "features"
         outbox.send(new ServerMessage.Welcome(shownAs, welcome.client(), welcome.mode().wireName(), welcome.rev(),
-                welcome.head(), maxMessageBytes, welcome.text(), welcome.users().stream().map(ServerMessage.UserView::of).toList()));
+                welcome.head(), maxMessageBytes, welcome.text(), welcome.users().stream().map(ServerMessage.UserView::of).toList())
+                .withFeatures(asked == null ? null : asked.stream().filter(SUPPORTED_FEATURES::contains).toList()));
+    }
+
+    @Override
+    public void threadChanged(dev.tandem.document.ThreadEvent event) {
+        boolean wanted;
+        synchronized (this) {
+            wanted = wantsComments;
+        }
+        if (wanted) {
+            outbox.send(ServerMessage.Thread.of(event));
+        }
     }
 
     @Override

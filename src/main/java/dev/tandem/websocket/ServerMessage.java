@@ -19,16 +19,36 @@ public sealed interface ServerMessage {
     /**
      * {@code maxMessageBytes}: the largest message the server takes, so that a client can split a
      * larger edit under it (additive: a version 1 client ignores it); {@code null} leaves it out.
+     * {@code features}: what the server grants of what the hello asked for; left out (null) when
+     * nothing was asked.
      */
-    @JsonbPropertyOrder({"type", "doc", "client", "mode", "rev", "head", "maxMessageBytes", "text", "users"})
+    @JsonbPropertyOrder({"type", "doc", "client", "mode", "rev", "head", "maxMessageBytes", "text", "users", "features"})
     record Welcome(String type, String doc, String client, String mode, long rev, long head, Integer maxMessageBytes, String text,
-                   List<UserView> users) implements ServerMessage {
+                   List<UserView> users, List<String> features) implements ServerMessage {
         Welcome(String doc, String client, String mode, long rev, long head, Integer maxMessageBytes, String text, List<UserView> users) {
-            this("welcome", doc, client, mode, rev, head, maxMessageBytes, text, users);
+            this("welcome", doc, client, mode, rev, head, maxMessageBytes, text, users, null);
         }
 
         Welcome(String doc, String client, String mode, long rev, long head, String text, List<UserView> users) {
             this(doc, client, mode, rev, head, null, text, users);
+        }
+
+        Welcome withFeatures(List<String> granted) {
+            return new Welcome(type, doc, client, mode, rev, head, maxMessageBytes, text, users, granted);
+        }
+    }
+
+    /**
+     * A comment thread changed: {@code thread} as {@code GET …/threads} lists it, its anchor at
+     * {@code rev} (the revision this connection has been sent up to), or {@code deleted} with its
+     * {@code id}. Only to connections whose hello asked for {@code "comments"}.
+     */
+    @JsonbPropertyOrder({"type", "rev", "id", "deleted", "thread"})
+    record Thread(String type, long rev, String id, Boolean deleted, dev.tandem.web.ApiViews.ThreadView thread) implements ServerMessage {
+        static Thread of(dev.tandem.document.ThreadEvent event) {
+            return event.thread() == null
+                    ? new Thread("thread", event.rev(), event.id(), true, null)
+                    : new Thread("thread", event.rev(), event.id(), null, dev.tandem.web.ApiViews.ThreadView.of(event.thread()));
         }
     }
 

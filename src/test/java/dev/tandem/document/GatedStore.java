@@ -172,4 +172,54 @@ final class GatedStore implements DocumentStore {
     public Optional<String> documentOfViewToken(String token) {
         return delegate.documentOfViewToken(token);
     }
+
+    @Override
+    public boolean nameVersion(String id, dev.tandem.store.NamedVersion version) {
+        return delegate.nameVersion(id, version);
+    }
+
+    @Override
+    public List<dev.tandem.store.NamedVersion> versions(String id) {
+        return delegate.versions(id);
+    }
+
+    @Override
+    public boolean renameVersion(String id, long rev, String name) {
+        return delegate.renameVersion(id, rev, name);
+    }
+
+    @Override
+    public boolean deleteVersion(String id, long rev) {
+        return delegate.deleteVersion(id, rev);
+    }
+
+    @Override
+    public boolean openThread(String id, dev.tandem.store.CommentThread thread) {
+        return delegate.openThread(id, thread);
+    }
+
+    @Override
+    public boolean addComment(String id, dev.tandem.store.Comment comment) {
+        return delegate.addComment(id, comment);
+    }
+
+    @Override
+    public List<dev.tandem.store.CommentThread> threads(String id) {
+        return delegate.threads(id);
+    }
+
+    @Override
+    public boolean resolveThread(String id, String thread, boolean resolved, String by) {
+        return delegate.resolveThread(id, thread, resolved, by);
+    }
+
+    @Override
+    public boolean editComment(String id, String comment, String text, java.time.Instant edited) {
+        return delegate.editComment(id, comment, text, edited);
+    }
+
+    @Override
+    public boolean deleteComment(String id, String comment) {
+        return delegate.deleteComment(id, comment);
+    }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
  * one per part of the port, so that each file reads in one sitting.
  */
 abstract class DocumentStoreContract implements CreateAndLoadContract, AppendContract, AppendAllContract, ReadContract, SnapshotContract,
-        ListContract, TextContract, ConcurrencyContract, ViewLinkContract, AccessContract {
+        ListContract, TextContract, ConcurrencyContract, ViewLinkContract, AccessContract, VersionContract, CommentContract {
 
     private DocumentStore store;
 

@@ -41,7 +41,7 @@ interface JdbcContract extends MigrationContract {
         try (JdbcDocumentStore second = reopen(); Connection connection = second.dataSource().getConnection()) {
             assertThat(Schema.migrate(connection, Dialect.of(connection))).as("versions applied on a current schema").isZero();
             assertThat(versions(connection)).containsExactly(List.of(1, "1-documents-operations-snapshots.sql"), List.of(2, "2-view-links.sql"),
-                    List.of(3, "3-operation-log-rows.sql"), List.of(4, "4-users-access.sql"));
+                    List.of(3, "3-operation-log-rows.sql"), List.of(4, "4-users-access.sql"), List.of(5, "5-versions-comments.sql"));
             assertThat(Schema.currentVersion(connection)).isEqualTo(Schema.latest());
         }
         assertThat(store().summary("notes")).as("data kept across starts").isPresent();

@@ -58,7 +58,8 @@ class PostgresDocumentStoreTest extends DocumentStoreContract implements JdbcCon
     protected DocumentStore openStore() throws SQLException {
         JdbcDocumentStore store = reopen();
         try (Connection connection = store.dataSource().getConnection()) {
-            for (String table : new String[] {"api_tokens", "document_access", "document_owners", "user_groups", "users", "view_links", "snapshots", "operation_log", "sources", "documents"}) {
+            for (String table : new String[] {"comments", "comment_threads", "named_versions", "api_tokens", "document_access", "document_owners",
+                    "user_groups", "users", "view_links", "snapshots", "operation_log", "sources", "documents"}) {
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table)) {
                     delete.executeUpdate();
                 }

@@ -25,6 +25,15 @@ class AccessFilterRoutesTest {
     }
 
     @Test
+    void commentThreadsAreWrittenByCommentersAndUp() {
+        assertThat(needs("GET", "/api/docs/notes/threads")).isEqualTo(new AccessFilter.Requirement(false, "notes", Role.VIEWER));
+        assertThat(needs("POST", "/api/docs/notes/threads")).isEqualTo(new AccessFilter.Requirement(false, "notes", Role.COMMENTER));
+        assertThat(needs("PUT", "/api/docs/notes/threads/t1/comments/c1"))
+                .isEqualTo(new AccessFilter.Requirement(false, "notes", Role.COMMENTER));
+        assertThat(needs("POST", "/api/docs/notes/versions")).isEqualTo(new AccessFilter.Requirement(false, "notes", Role.EDITOR));
+    }
+
+    @Test
     void listingCreatingAndAccountsNeedASignedInUser() {
         for (String path : new String[] {"/api/docs", "/api/docs/", "/api/access/notes", "/api/access/notes/link", "/api/users",
                 "/api/me", "/api/tokens", "/api/tokens/abc"}) {

@@ -9,11 +9,15 @@ import dev.tandem.document.Mode;
 import dev.tandem.document.Participant;
 import dev.tandem.document.Participation;
 import dev.tandem.document.Rejection;
+import dev.tandem.document.RestoreOutcome;
+import dev.tandem.document.VersionOutcome;
+import dev.tandem.document.RevisionDiff;
 import dev.tandem.document.TextAtRevision;
 import dev.tandem.ot.Range;
 import dev.tandem.ot.TextOperation;
 import dev.tandem.ot.WireResult;
 import dev.tandem.store.DocumentSummary;
+import dev.tandem.store.NamedVersion;
 import dev.tandem.store.StoredOperation;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
@@ -145,6 +149,70 @@ class ConnectionTest {
 
         @Override
         public CompletionStage<TextAtRevision> textAt(String documentId, long rev) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<RevisionDiff> diff(String documentId, long from, long to) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<Optional<List<NamedVersion>>> versions(String documentId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<VersionOutcome> nameVersion(String documentId, long rev, String name, String author) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<VersionOutcome> renameVersion(String documentId, long rev, String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<VersionOutcome> deleteVersion(String documentId, long rev) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<RestoreOutcome> restore(String documentId, long rev, String author) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<Optional<List<dev.tandem.document.AnchoredThread>>> threads(String documentId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<dev.tandem.document.CommentOutcome> openThread(String documentId, String threadId, String commentId,
+                long rev, int from, int to, String text, String author, String src) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<dev.tandem.document.CommentOutcome> reply(String documentId, String threadId, String commentId,
+                String text, String author, String src) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<dev.tandem.document.CommentOutcome> resolveThread(String documentId, String threadId, boolean resolved,
+                String by) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<dev.tandem.document.CommentOutcome> editComment(String documentId, String commentId, String text,
+                String src) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<dev.tandem.document.CommentOutcome> deleteComment(String documentId, String commentId, String src) {
             throw new UnsupportedOperationException();
         }
 

@@ -28,6 +28,19 @@ class WireFormatTest {
     }
 
     @Test
+    void helloMayAskForFeaturesAndAWelcomeGrantsThemOnlyWhenAsked() throws Exception {
+        ClientMessage.Hello hello = (ClientMessage.Hello) decoder.decode(
+                "{\"type\":\"hello\",\"src\":\"k3J9xQ2p\",\"features\":[\"comments\",\"unknown\"]}");
+        assertThat(hello.features()).containsExactly("comments", "unknown");
+        assertThat(hello.wantsComments()).isTrue();
+        assertThat(((ClientMessage.Hello) decoder.decode("{\"type\":\"hello\",\"src\":\"k3J9xQ2p\"}")).wantsComments()).isFalse();
+
+        ServerMessage.Welcome v1 = new ServerMessage.Welcome("notes", "c1", "edit", 0, 0, "", java.util.List.of());
+        assertThat(encoder.encode(v1)).doesNotContain("features");
+        assertThat(encoder.encode(v1.withFeatures(java.util.List.of("comments")))).endsWith(",\"features\":[\"comments\"]}");
+    }
+
+    @Test
     void helloOnReconnectCarriesTheRevisionAndUnknownFieldsAreIgnored() throws Exception {
         assertThat(decoder.decode("{\"type\":\"hello\",\"src\":\"k3J9xQ2p\",\"rev\":42,\"future\":{\"x\":[1]}}"))
                 .isEqualTo(new ClientMessage.Hello("k3J9xQ2p", null, 42L));
@@ -75,6 +88,7 @@ class WireFormatTest {
             "not json", "[1,2]", "\"hello\"", "{}", "{\"type\":7}", "{\"type\":\"shout\"}",
             "{\"type\":\"hello\"}", "{\"type\":\"hello\",\"src\":\"short\"}", "{\"type\":\"hello\",\"src\":\"k3J9xQ2p\",\"name\":5}",
             "{\"type\":\"hello\",\"src\":\"k3J9xQ2p\",\"rev\":\"3\"}",
+            "{\"type\":\"hello\",\"src\":\"k3J9xQ2p\",\"features\":\"comments\"}", "{\"type\":\"hello\",\"src\":\"k3J9xQ2p\",\"features\":[1]}",
             "{\"type\":\"op\",\"seq\":1,\"op\":[]}", "{\"type\":\"op\",\"rev\":\"0\",\"seq\":1,\"op\":[]}",
             "{\"type\":\"op\",\"rev\":0,\"seq\":1.5,\"op\":[]}", "{\"type\":\"op\",\"rev\":0,\"seq\":1,\"op\":\"abc\"}",
             "{\"type\":\"op\",\"rev\":0,\"seq\":1}", "{\"type\":\"op\",\"rev\":1e40,\"seq\":1,\"op\":[]}",
