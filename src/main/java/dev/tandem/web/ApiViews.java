@@ -1,10 +1,8 @@
 package dev.tandem.web;
 
-import dev.tandem.document.AnchoredThread;
 import dev.tandem.document.DocumentState;
 import dev.tandem.document.RevisionDiff;
 import dev.tandem.store.Comment;
-import dev.tandem.store.CommentThread;
 import dev.tandem.store.DocumentSummary;
 import dev.tandem.store.NamedVersion;
 import dev.tandem.store.StoredOperation;
@@ -94,28 +92,6 @@ public final class ApiViews {
 
     @JsonbPropertyOrder({"rev", "changed"})
     public record Restored(long rev, boolean changed) {
-    }
-
-    /** A thread with its anchor at the head ({@code rev}); a detached anchor is the point where its text was. */
-    @JsonbNillable
-    @JsonbPropertyOrder({"id", "rev", "from", "to", "detached", "quote", "resolved", "resolvedBy", "created", "comments"})
-    public record ThreadView(String id, long rev, int from, int to, boolean detached, String quote, boolean resolved,
-                             String resolvedBy, String created, List<CommentView> comments) {
-        public static ThreadView of(AnchoredThread anchored) {
-            CommentThread t = anchored.thread();
-            return new ThreadView(t.id(), anchored.rev(), anchored.anchor().from(), anchored.anchor().to(), anchored.anchor().detached(),
-                    t.quote(), t.resolved(), t.resolvedBy(), String.valueOf(t.created()),
-                    t.comments().stream().map(CommentView::of).toList());
-        }
-    }
-
-    /** A comment; its author's {@code src} is never shown. */
-    @JsonbNillable
-    @JsonbPropertyOrder({"id", "author", "text", "created", "edited"})
-    public record CommentView(String id, String author, String text, String created, String edited) {
-        static CommentView of(Comment c) {
-            return new CommentView(c.id(), c.author(), c.text(), String.valueOf(c.created()), c.edited() == null ? null : String.valueOf(c.edited()));
-        }
     }
 
     @JsonbPropertyOrder({"id", "viewToken"})

@@ -2,6 +2,7 @@ package dev.tandem.web;
 
 import dev.tandem.document.CommentOutcome;
 import dev.tandem.document.DocumentService;
+import dev.tandem.websocket.ThreadView;
 import jakarta.json.bind.JsonbException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,7 +33,7 @@ final class CommentsApi {
             if (threads.isEmpty()) {
                 DocumentsServlet.notFound(request, r, shownAs);
             } else {
-                HttpJson.write(r, 200, threads.get().stream().map(ApiViews.ThreadView::of).toList());
+                HttpJson.write(r, 200, threads.get().stream().map(ThreadView::of).toList());
             }
         });
     }

@@ -44,11 +44,11 @@ public sealed interface ServerMessage {
      * {@code id}. Only to connections whose hello asked for {@code "comments"}.
      */
     @JsonbPropertyOrder({"type", "rev", "id", "deleted", "thread"})
-    record Thread(String type, long rev, String id, Boolean deleted, dev.tandem.web.ApiViews.ThreadView thread) implements ServerMessage {
+    record Thread(String type, long rev, String id, Boolean deleted, ThreadView thread) implements ServerMessage {
         static Thread of(dev.tandem.document.ThreadEvent event) {
             return event.thread() == null
                     ? new Thread("thread", event.rev(), event.id(), true, null)
-                    : new Thread("thread", event.rev(), event.id(), null, dev.tandem.web.ApiViews.ThreadView.of(event.thread()));
+                    : new Thread("thread", event.rev(), event.id(), null, ThreadView.of(event.thread()));
         }
     }
 
