@@ -4,7 +4,6 @@ import dev.tandem.ot.Range;
 import dev.tandem.ot.TextOperation;
 import jakarta.json.bind.JsonbException;
 import jakarta.websocket.Decoder;
-import jakarta.websocket.EndpointConfig;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,21 +25,11 @@ public final class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
     static final int NAME_MAX_CODE_POINTS = 64;
     /** The deepest nesting a message may have; PROTOCOL.md's deepest is 3 (a select's ranges). */
     static final int MAX_DEPTH = 16;
-    private int maxBytes = Integer.MAX_VALUE;
+    private final int maxBytes;
 
-    public ClientMessageDecoder() {
-    }
-
+    /** Each connection's own, made by its endpoint with the configured limit (not registered with the container). */
     ClientMessageDecoder(int maxBytes) {
         this.maxBytes = maxBytes;
-    }
-
-    @Override
-    public void init(EndpointConfig config) {
-        EndpointContext context = EndpointConfigurator.installed();
-        if (context != null) {
-            maxBytes = context.settings().maxMessageBytes();
-        }
     }
 
     @Override

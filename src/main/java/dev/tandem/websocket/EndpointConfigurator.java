@@ -9,8 +9,9 @@ import jakarta.websocket.server.ServerEndpointConfig;
  * <p>Why a static reference: the container instantiates this configurator itself, while
  * scanning annotations and before any listener runs, and JSR 356 gives it no way to reach the
  * {@code ServletContext}. So the application's listener installs its context here at start-up
- * and removes it at shutdown. It is the one piece of static state of the transport; it holds
- * the service, never sessions, and each web application has its own copy (its own class loader).
+ * and removes it at shutdown. It holds the service, never sessions, and each web application has
+ * its own copy (its own class loader). The transport's other static state is two caches of
+ * encoded frames ({@link OpFrames}, {@link SelectFrames}), which hold no session either.
  *
  * <p>The origin check happens before the upgrade, in {@link HandshakeFilter}, because
  * {@link #checkOrigin} is given the {@code Origin} alone and the rule needs the request's
@@ -35,11 +36,6 @@ public final class EndpointConfigurator extends ServerEndpointConfig.Configurato
     @Override
     public boolean checkOrigin(String originHeaderValue) {
         return true; // decided by HandshakeFilter, which sees the Host header too
-    }
-
-    /** The installed context, or {@code null} before start-up and after shutdown (for the decoder, which the container creates too). */
-    static EndpointContext installed() {
-        return installed;
     }
 
     @Override

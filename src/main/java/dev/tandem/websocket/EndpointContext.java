@@ -23,15 +23,4 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public record EndpointContext(DocumentService service, Settings settings, ScheduledExecutorService timers,
                               Executor senders, TransportMetrics metrics, CloseCounts closes, AccessControl access) {
-
-    /** Without sign-in. */
-    public EndpointContext(DocumentService service, Settings settings, ScheduledExecutorService timers,
-                           Executor senders, TransportMetrics metrics, CloseCounts closes) {
-        this(service, settings, timers, senders, metrics, closes, null);
-    }
-
-    /** Without metrics; the timers flush the outbound queues too. */
-    public EndpointContext(DocumentService service, Settings settings, ScheduledExecutorService timers) {
-        this(service, settings, timers, timers, TransportMetrics.NONE, new CloseCounts());
-    }
 }

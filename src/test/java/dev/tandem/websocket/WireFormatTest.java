@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** PROTOCOL.md's messages through {@link ClientMessageDecoder} and the encoders, as the wire shows them. */
 class WireFormatTest {
 
-    private final ClientMessageDecoder decoder = new ClientMessageDecoder();
+    private final ClientMessageDecoder decoder = new ClientMessageDecoder(Integer.MAX_VALUE);
     private final ServerMessageEncoder encoder = new ServerMessageEncoder();
 
     @Test
