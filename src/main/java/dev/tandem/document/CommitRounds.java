@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The service's writer of decided operations, shared by all documents: a document with
@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * documents share one commit. While a round is written the next one collects. Each document's
  * outcome goes back to its {@code GroupCommit}, which hands it to the document's lane.
  *
- * <p>At most {@code rounds} rounds are written at once (one, normally: H2 writes one commit at a
- * time anyway, and a single round keeps the most documents in each commit). A round that ends
+ * <p>One round is written at a time: an embedded database writes one commit at a time anyway,
+ * and a single round keeps the most documents in each commit. A round that ends
  * with documents queued again starts the next one on the same thread, without a trip through
  * any lane. A document is in at most one round at a time, so its batches are written in order.
  *
@@ -28,15 +28,13 @@ final class CommitRounds {
 
     private final DocumentStore store;
     private final Executor storeExecutor;
-    private final int rounds;
     private final Queue<GroupCommit> queued = new ConcurrentLinkedQueue<>();
-    /** Rounds started and not finished; at most {@link #rounds}. */
-    private final AtomicInteger writing = new AtomicInteger();
+    /** Whether a round is being written (it starts the next one when it ends). */
+    private final AtomicBoolean writing = new AtomicBoolean();
 
-    CommitRounds(DocumentStore store, Executor storeExecutor, int rounds) {
+    CommitRounds(DocumentStore store, Executor storeExecutor) {
         this.store = store;
         this.storeExecutor = storeExecutor;
-        this.rounds = rounds;
     }
 
     /** Puts {@code commit} into the next round; the caller queues each document at most once until it is written. */
@@ -46,15 +44,9 @@ final class CommitRounds {
     }
 
     private void startRound() {
-        while (!queued.isEmpty()) {
-            int running = writing.get();
-            if (running >= rounds) {
-                return; // a running round starts the next when it ends
-            }
-            if (writing.compareAndSet(running, running + 1)) {
-                storeExecutor.execute(this::writeRounds);
-                return;
-            }
+        // when a round is running, it finds what was queued before it ends, or starts the next one
+        if (!queued.isEmpty() && writing.compareAndSet(false, true)) {
+            storeExecutor.execute(this::writeRounds);
         }
     }
 
@@ -64,7 +56,7 @@ final class CommitRounds {
                 writeRound();
             } while (!queued.isEmpty());
         } finally {
-            writing.decrementAndGet();
+            writing.set(false);
             startRound(); // for what was queued between the last look and the decrement
         }
     }

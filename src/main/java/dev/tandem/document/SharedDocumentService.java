@@ -63,7 +63,7 @@ public final class SharedDocumentService implements DocumentService {
         this.history = new History(store, storePool);
         this.versions = new Versions(store, storePool, clock);
         this.comments = new Comments(store, history, storePool, clock);
-        this.commitRounds = new CommitRounds(store, storePool, 1);
+        this.commitRounds = new CommitRounds(store, storePool);
         long period = Math.max(1_000, Math.min(settings.idleUnload().toMillis() / 2, 60_000));
         sweeper.scheduleWithFixedDelay(this::unloadIdle, period, period, TimeUnit.MILLISECONDS);
     }
