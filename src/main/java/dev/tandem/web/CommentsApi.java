@@ -3,7 +3,6 @@ package dev.tandem.web;
 import dev.tandem.document.CommentOutcome;
 import dev.tandem.document.DocumentService;
 import dev.tandem.websocket.ThreadView;
-import jakarta.json.bind.JsonbException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -40,7 +39,7 @@ final class CommentsApi {
 
     /** POST, PUT or DELETE under {@code …/threads}: {@code path} is {@code [id, "threads", …]}. */
     void change(HttpServletRequest request, HttpServletResponse response, String method, String[] path, byte[] body) throws IOException {
-        Map<?, ?> json = object(request, response, body);
+        Map<?, ?> json = HttpJson.object(request, response, body);
         if (json == null) {
             return;
         }
@@ -106,21 +105,5 @@ final class CommentsApi {
             return n.longValue();
         }
         return null;
-    }
-
-    /** The body as a JSON object, or {@code null} after answering 400. */
-    private static Map<?, ?> object(HttpServletRequest request, HttpServletResponse response, byte[] body) throws IOException {
-        Object json;
-        try {
-            json = HttpJson.read(body);
-        } catch (JsonbException e) {
-            HttpJson.error(request, response, 400, "bad-request", "error.notJson");
-            return null;
-        }
-        if (!(json instanceof Map<?, ?> object)) {
-            HttpJson.error(request, response, 400, "bad-request", "error.notObject");
-            return null;
-        }
-        return object;
     }
 }

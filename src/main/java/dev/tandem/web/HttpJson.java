@@ -2,11 +2,13 @@ package dev.tandem.web;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * JSON answers of the HTTP API through JSON-B, and PROTOCOL.md's error body
@@ -40,6 +42,22 @@ final class HttpJson {
 
     static Object read(byte[] body) {
         return JSONB.fromJson(new String(body, StandardCharsets.UTF_8), Object.class);
+    }
+
+    /** A request body as a JSON object, or {@code null} after answering 400 ({@code bad-request}). */
+    static Map<?, ?> object(HttpServletRequest request, HttpServletResponse response, byte[] body) throws IOException {
+        Object json;
+        try {
+            json = read(body);
+        } catch (JsonbException e) {
+            error(request, response, 400, "bad-request", "error.notJson");
+            return null;
+        }
+        if (!(json instanceof Map<?, ?> object)) {
+            error(request, response, 400, "bad-request", "error.notObject");
+            return null;
+        }
+        return object;
     }
 
     @JsonbPropertyOrder({"error", "message"})

@@ -3,7 +3,6 @@ package dev.tandem.web;
 import dev.tandem.document.DocumentService;
 import dev.tandem.document.RestoreOutcome;
 import dev.tandem.document.VersionOutcome;
-import jakarta.json.bind.JsonbException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -38,7 +37,7 @@ final class VersionsApi {
 
     /** {@code POST …/versions} {@code {"rev":N,"name":…,"author":…}}. */
     void name(HttpServletRequest request, HttpServletResponse response, String id, byte[] body) throws IOException {
-        Map<?, ?> json = object(request, response, body);
+        Map<?, ?> json = HttpJson.object(request, response, body);
         if (json == null) {
             return;
         }
@@ -65,7 +64,7 @@ final class VersionsApi {
 
     /** {@code PUT …/versions/{rev}} {@code {"name":…}}. */
     void rename(HttpServletRequest request, HttpServletResponse response, String id, long rev, byte[] body) throws IOException {
-        Map<?, ?> json = object(request, response, body);
+        Map<?, ?> json = HttpJson.object(request, response, body);
         if (json == null) {
             return;
         }
@@ -85,7 +84,7 @@ final class VersionsApi {
     void restore(HttpServletRequest request, HttpServletResponse response, String id, long rev, byte[] body) throws IOException {
         String author = null;
         if (body.length > 0 && !new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
-            Map<?, ?> json = object(request, response, body);
+            Map<?, ?> json = HttpJson.object(request, response, body);
             if (json == null) {
                 return;
             }
@@ -122,21 +121,5 @@ final class VersionsApi {
             case INVALID_NAME -> HttpJson.error(request, r, 400, "invalid-name", "error.versionInvalidName");
             default -> throw new IllegalStateException("not a failure: " + outcome);
         }
-    }
-
-    /** The body as a JSON object, or {@code null} after answering 400. */
-    private static Map<?, ?> object(HttpServletRequest request, HttpServletResponse response, byte[] body) throws IOException {
-        Object json;
-        try {
-            json = HttpJson.read(body);
-        } catch (JsonbException e) {
-            HttpJson.error(request, response, 400, "bad-request", "error.notJson");
-            return null;
-        }
-        if (!(json instanceof Map<?, ?> object)) {
-            HttpJson.error(request, response, 400, "bad-request", "error.notObject");
-            return null;
-        }
-        return object;
     }
 }
