@@ -1,8 +1,9 @@
 package dev.tandem.document;
 
+import dev.tandem.store.Append;
 import dev.tandem.store.AppendResult;
 import dev.tandem.store.DocumentStore;
-import dev.tandem.store.DocumentSummary;
+import dev.tandem.store.ForwardingDocumentStore;
 import dev.tandem.store.Snapshot;
 import dev.tandem.store.StoredDocument;
 import dev.tandem.store.StoredOperation;
@@ -14,10 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-/** A store that tests can hold at an append, make fail, and count: wraps any store. */
-final class GatedStore implements DocumentStore {
+/** A store that tests can hold at an append, make fail, and count: wraps any store, forwarding the rest. */
+final class GatedStore extends ForwardingDocumentStore {
 
-    private final DocumentStore delegate;
     private volatile CountDownLatch gate;
     private final Semaphore heldAppends = new Semaphore(0);
     private volatile RuntimeException nextFailure;
@@ -28,7 +28,7 @@ final class GatedStore implements DocumentStore {
     final List<long[]> reads = Collections.synchronizedList(new ArrayList<>());
 
     GatedStore(DocumentStore delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** Appends from now on wait at the gate until {@link #release}. */
@@ -59,6 +59,12 @@ final class GatedStore implements DocumentStore {
         nextResult = result;
     }
 
+    /** Each append through the gate, one at a time (the wrapped store would write them as one). */
+    @Override
+    public List<AppendResult> appendAll(List<Append> appends) {
+        return appends.stream().map(a -> append(a.id(), a.expectedHead(), a.batch(), a.lengthAfter())).toList();
+    }
+
     @Override
     public AppendResult append(String id, long expectedHead, List<StoredOperation> batch, int lengthAfter) {
         CountDownLatch closed = gate;
@@ -81,12 +87,7 @@ final class GatedStore implements DocumentStore {
             return answer;
         }
         batchSizes.add(batch.size());
-        return delegate.append(id, expectedHead, batch, lengthAfter);
-    }
-
-    @Override
-    public boolean create(String id) {
-        return delegate.create(id);
+        return store.append(id, expectedHead, batch, lengthAfter);
     }
 
     volatile boolean failLoads;
@@ -96,28 +97,18 @@ final class GatedStore implements DocumentStore {
         if (failLoads) {
             throw new dev.tandem.store.StoreException("database down");
         }
-        return delegate.load(id);
+        return store.load(id);
     }
 
     @Override
     public List<StoredOperation> read(String id, long from, long to) {
         reads.add(new long[] {from, to});
-        return delegate.read(id, from, to);
-    }
-
-    @Override
-    public Optional<StoredOperation> find(String id, String src, long seq) {
-        return delegate.find(id, src, seq);
-    }
-
-    @Override
-    public long lastSeq(String id, String src) {
-        return delegate.lastSeq(id, src);
+        return store.read(id, from, to);
     }
 
     @Override
     public void saveSnapshot(String id, Snapshot snapshot) {
-        delegate.saveSnapshot(id, snapshot);
+        store.saveSnapshot(id, snapshot);
         synchronized (snapshots) {
             snapshots.add(snapshot.rev());
             snapshots.notifyAll();
@@ -138,88 +129,4 @@ final class GatedStore implements DocumentStore {
         }
     }
 
-    @Override
-    public Optional<Snapshot> snapshotAtOrBefore(String id, long rev) {
-        return delegate.snapshotAtOrBefore(id, rev);
-    }
-
-    @Override
-    public List<DocumentSummary> list(int limit) {
-        return delegate.list(limit);
-    }
-
-    @Override
-    public Optional<DocumentSummary> summary(String id) {
-        return delegate.summary(id);
-    }
-
-    @Override
-    public boolean isReachable() {
-        return delegate.isReachable();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
-    }
-
-    @Override
-    public Optional<String> viewToken(String id) {
-        return delegate.viewToken(id);
-    }
-
-    @Override
-    public Optional<String> documentOfViewToken(String token) {
-        return delegate.documentOfViewToken(token);
-    }
-
-    @Override
-    public boolean nameVersion(String id, dev.tandem.store.NamedVersion version) {
-        return delegate.nameVersion(id, version);
-    }
-
-    @Override
-    public List<dev.tandem.store.NamedVersion> versions(String id) {
-        return delegate.versions(id);
-    }
-
-    @Override
-    public boolean renameVersion(String id, long rev, String name) {
-        return delegate.renameVersion(id, rev, name);
-    }
-
-    @Override
-    public boolean deleteVersion(String id, long rev) {
-        return delegate.deleteVersion(id, rev);
-    }
-
-    @Override
-    public boolean openThread(String id, dev.tandem.store.CommentThread thread) {
-        return delegate.openThread(id, thread);
-    }
-
-    @Override
-    public boolean addComment(String id, dev.tandem.store.Comment comment) {
-        return delegate.addComment(id, comment);
-    }
-
-    @Override
-    public List<dev.tandem.store.CommentThread> threads(String id) {
-        return delegate.threads(id);
-    }
-
-    @Override
-    public boolean resolveThread(String id, String thread, boolean resolved, String by) {
-        return delegate.resolveThread(id, thread, resolved, by);
-    }
-
-    @Override
-    public boolean editComment(String id, String comment, String text, java.time.Instant edited) {
-        return delegate.editComment(id, comment, text, edited);
-    }
-
-    @Override
-    public boolean deleteComment(String id, String comment) {
-        return delegate.deleteComment(id, comment);
-    }
 }
